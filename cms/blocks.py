@@ -1,0 +1,75 @@
+"""StreamField blocks shared by every page type."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt = blocks.CharBlock(
+        label=_("alternative text"), required=False,
+        help_text=_("What the image shows, for screen readers. Leave empty for a decorative image."),
+    )
+    caption = blocks.CharBlock(label=_("caption"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "cms/blocks/image.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "cms/blocks/quote.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(
+        label=_("link text"), required=False, help_text=_("Leave empty to use the document's title.")
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        template = "cms/blocks/document_link.html"
+
+
+class AttachmentBlock(blocks.StructBlock):
+    """A file attached to a page: the signed scan, the editable file, an annex."""
+
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(
+        label=_("title"), required=False, help_text=_("Leave empty to use the document's title.")
+    )
+    kind = blocks.ChoiceBlock(
+        label=_("kind"),
+        choices=[("scan", _("Signed scan")), ("editable", _("Editable file")), ("annex", _("Annex")),
+                 ("other", _("Other"))],
+        default="other",
+    )
+
+    class Meta:
+        icon = "doc-full-inverse"
+        label = _("Attachment")
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"),
+        features=["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"],
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    table = TableBlock(label=_("Table"), template="cms/blocks/table.html")
+    embed = EmbedBlock(label=_("Embed"), max_width=960)
+    document = DocumentLinkBlock()

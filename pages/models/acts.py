@@ -1,0 +1,211 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+
+from cms.behaviours import HasAttachments, OpenForDiscussion, PublicationDated
+
+from .base import BasePage
+
+
+class ActType(models.TextChoices):
+    COUNCIL_DECISION = "council_decision", _("Council decision")
+    EXECUTIVE_DECISION = "executive_decision", _("Executive committee decision")
+    MAYOR_ORDER = "mayor_order", _("Mayor's order")
+    DRAFT_DECISION = "draft_decision", _("Draft decision")
+    REGULATORY_DRAFT = "regulatory_draft", _("Regulatory act draft")
+    PROTOCOL = "protocol", _("Protocol")
+
+
+DRAFT_TYPES = (ActType.DRAFT_DECISION, ActType.REGULATORY_DRAFT)
+
+
+class ActStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft for discussion")
+    ADOPTED = "adopted", _("Adopted")
+    IN_FORCE = "in_force", _("In force")
+    AMENDED = "amended", _("Amended")
+    LOST_FORCE = "lost_force", _("Lost force")
+
+
+class Vote(models.TextChoices):
+    FOR = "for", _("For")
+    AGAINST = "against", _("Against")
+    ABSTAINED = "abstained", _("Abstained")
+    DID_NOT_VOTE = "did_not_vote", _("Did not vote")
+
+
+class RelationKind(models.TextChoices):
+    AMENDS = "amends", _("Amends")
+    REPEALS = "repeals", _("Repeals")
+
+
+@register_snippet
+class Issuer(index.Indexed, models.Model):
+    """A body that issues acts: the council, its executive committee, the mayor."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    short_name = models.CharField(_("short name"), max_length=64, blank=True)
+    slug = models.SlugField(_("slug"), max_length=64, unique=True, help_text=_("Used in filter links."))
+    aliases = models.TextField(
+        _("other names"), blank=True,
+        help_text=_("One per line: how the old site or other sources name this body. Used to match imports."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("slug"), FieldPanel("aliases")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("issuer")
+        verbose_name_plural = _("issuers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class ActIndexPage(BasePage):
+    """The register of acts: filterable by type, issuer, year, status and number."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ActPage"]
+
+    class Meta:
+        verbose_name = _("acts index")
+        verbose_name_plural = _("acts indexes")
+
+
+class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
+    """A normative act or a draft of one, as published by the council."""
+
+    act_type = models.CharField(_("act type"), max_length=32, choices=ActType.choices, db_index=True)
+    number = models.CharField(
+        _("number"), max_length=64, blank=True, db_index=True,
+        help_text=_("As written on the act, e.g. «4-49/2018» or «312». Empty for drafts without a number."),
+    )
+    issuer = models.ForeignKey(
+        Issuer, null=True, blank=True, on_delete=models.PROTECT, related_name="acts", verbose_name=_("issuer")
+    )
+    convocation = models.PositiveSmallIntegerField(_("convocation"), null=True, blank=True)
+    session = models.CharField(
+        _("session or meeting"), max_length=64, blank=True,
+        help_text=_("Council session (e.g. «49 сесія») or executive committee meeting number."),
+    )
+    adopted_on = models.DateField(_("adoption date"), null=True, blank=True, db_index=True)
+    effective_from = models.DateField(_("takes effect on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=ActStatus.choices, default=ActStatus.ADOPTED,
+                              db_index=True)
+    planned_consideration_on = models.DateField(
+        _("planned consideration date"), null=True, blank=True,
+        help_text=_("For drafts: when the council or the executive committee is to consider it."),
+    )
+    adopted_as = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts",
+        verbose_name=_("adopted as"), help_text=_("For drafts: the decision adopted from this draft."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    body = RichTextField(_("text"), blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("act_type"), FieldPanel("number"), FieldPanel("status")]),
+                FieldRowPanel([FieldPanel("issuer"), FieldPanel("convocation"), FieldPanel("session")]),
+                FieldRowPanel([*PublicationDated.panels, FieldPanel("adopted_on"), FieldPanel("effective_from")]),
+            ],
+            heading=_("Requisites"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("planned_consideration_on"), *OpenForDiscussion.panels, FieldPanel("adopted_as")],
+            heading=_("Draft"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        *HasAttachments.panels,
+        InlinePanel("relations", label=_("Relations to other acts")),
+        InlinePanel("votes", label=_("Roll-call vote")),
+    ]
+    search_fields = BasePage.search_fields + PublicationDated.search_fields + OpenForDiscussion.search_fields + [
+        index.SearchField("number", boost=5),
+        index.AutocompleteField("number"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("act_type"),
+        index.FilterField("status"),
+        index.FilterField("issuer"),
+        index.FilterField("number"),
+        index.FilterField("adopted_on"),
+        index.RelatedFields("issuer", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["pages.ActIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("act")
+        verbose_name_plural = _("acts")
+
+    @property
+    def is_draft(self):
+        return self.act_type in DRAFT_TYPES
+
+    def clean(self):
+        super().clean()
+        if self.adopted_as_id and not self.is_draft:
+            raise ValidationError({"adopted_as": _("Only a draft can be linked to the decision adopted from it.")})
+        if self.adopted_as_id and self.adopted_as_id == self.pk:
+            raise ValidationError({"adopted_as": _("A draft cannot be adopted as itself.")})
+        if self.effective_from and self.adopted_on and self.effective_from < self.adopted_on:
+            raise ValidationError({"effective_from": _("An act cannot take effect before it is adopted.")})
+
+    def vote_totals(self):
+        """Counts per vote choice in display order, for the roll-call table."""
+        counts = {choice: 0 for choice in Vote.values}
+        for vote in self.votes.all():
+            counts[vote.vote] += 1
+        return [(Vote(choice).label, count) for choice, count in counts.items()]
+
+
+class ActRelation(Orderable):
+    """This act amends or repeals another; shown on both acts."""
+
+    source = ParentalKey(ActPage, on_delete=models.CASCADE, related_name="relations")
+    kind = models.CharField(_("relation"), max_length=16, choices=RelationKind.choices)
+    target = models.ForeignKey(
+        ActPage, on_delete=models.CASCADE, related_name="incoming_relations", verbose_name=_("act")
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("relation to an act")
+        verbose_name_plural = _("relations to acts")
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "target"], name="unique_act_relation"),
+        ]
+
+
+class ActVote(Orderable):
+    """How one deputy voted on a council decision (Art. 59 of the Law on local self-government)."""
+
+    act = ParentalKey(ActPage, on_delete=models.CASCADE, related_name="votes")
+    deputy = models.CharField(_("deputy"), max_length=255)
+    vote = models.CharField(_("vote"), max_length=16, choices=Vote.choices)
+
+    panels = [FieldRowPanel([FieldPanel("deputy"), FieldPanel("vote")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("deputy's vote")
+        verbose_name_plural = _("roll-call vote")

@@ -1,0 +1,24 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """The home page: latest news, acts and videos, and the citizens' platforms."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "pages.NewsIndexPage", "pages.ActIndexPage", "pages.CommissionIndexPage", "pages.VideoIndexPage",
+        "pages.StandardPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")

@@ -1,0 +1,73 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cms.behaviours import HasAttachments, HasRelatedPages, PublicationDated
+from cms.blocks import BodyBlock
+
+from .base import BasePage
+
+
+class NewsKind(models.TextChoices):
+    NEWS = "news", _("News")
+    ANNOUNCEMENT = "announcement", _("Announcement")
+    GREETING = "greeting", _("Greeting")
+    ARTICLE = "article", _("Article")
+
+
+class NewsIndexPage(BasePage):
+    """The news archive: filterable by kind, tag and month, with RSS and Atom feeds."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.NewsPage"]
+
+    class Meta:
+        verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("pages.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(PublicationDated, HasAttachments, HasRelatedPages, BasePage):
+    """A news item, announcement, greeting or article."""
+
+    kind = models.CharField(_("kind"), max_length=16, choices=NewsKind.choices, default=NewsKind.NEWS,
+                            db_index=True)
+    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences shown in lists and feeds."))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    main_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("main image"),
+    )
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("kind"), *PublicationDated.panels, FieldPanel("tags")], heading=_("Metadata")),
+        FieldPanel("lead"),
+        FieldPanel("main_image"),
+        FieldPanel("body"),
+    ] + HasAttachments.panels + HasRelatedPages.panels
+    search_fields = BasePage.search_fields + PublicationDated.search_fields + [
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("kind"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news")

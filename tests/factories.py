@@ -1,0 +1,145 @@
+"""Factories for the site's models, built on wagtail_factories so pages land in the tree."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.core.files.base import ContentFile
+from wagtail.images.tests.utils import get_test_image_file
+
+from cms.models import CouncilDocument
+from pages import models as m
+
+
+def minimal_pdf(text: str = "Ніжинська міська рада") -> bytes:
+    """A small valid one-page PDF whose text layer holds ``text`` (ASCII-safe via hex glyph-less stream)."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    writer.add_metadata({"/Title": text})
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Документ {n}")
+    file = factory.LazyAttribute(lambda o: ContentFile(minimal_pdf(o.title), name="document.pdf"))
+
+    class Meta:
+        model = CouncilDocument
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Зображення {n}")
+    file = factory.LazyFunction(lambda: get_test_image_file(filename="photo.png"))
+
+    class Meta:
+        model = "wagtailimages.Image"
+
+
+class IssuerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Орган {n}")
+    slug = factory.Sequence(lambda n: f"organ-{n}")
+
+    class Meta:
+        model = m.Issuer
+        django_get_or_create = ("slug",)
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Новини"
+    slug = "novyny"
+
+    class Meta:
+        model = m.NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Новина {n}")
+    slug = factory.Sequence(lambda n: f"novyna-{n}")
+    kind = m.NewsKind.NEWS
+    date = datetime.date(2018, 11, 8)
+    lead = "Короткий виклад новини."
+
+    class Meta:
+        model = m.NewsPage
+
+
+class ActIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Документи"
+    slug = "dokumenty"
+
+    class Meta:
+        model = m.ActIndexPage
+
+
+class ActPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Про затвердження програми {n}")
+    slug = factory.Sequence(lambda n: f"rishennia-{n}")
+    act_type = m.ActType.COUNCIL_DECISION
+    number = factory.Sequence(lambda n: f"{n}-49/2018")
+    status = m.ActStatus.ADOPTED
+    date = datetime.date(2018, 11, 8)
+    adopted_on = datetime.date(2018, 11, 6)
+
+    class Meta:
+        model = m.ActPage
+
+
+class CommissionIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Постійні комісії"
+    slug = "komisii"
+
+    class Meta:
+        model = m.CommissionIndexPage
+
+
+class CommissionPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Комісія {n}")
+    slug = factory.Sequence(lambda n: f"komisiia-{n}")
+    chair = "Іваненко Іван Іванович"
+    members = "Іваненко Іван Іванович\nПетренко Петро Петрович"
+
+    class Meta:
+        model = m.CommissionPage
+
+
+class CommissionDocumentPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Висновок комісії {n}")
+    slug = factory.Sequence(lambda n: f"vysnovok-{n}")
+    doc_type = m.CommissionDocumentType.CONCLUSION
+    meeting_date = datetime.date(2018, 11, 5)
+    date = datetime.date(2018, 11, 6)
+
+    class Meta:
+        model = m.CommissionDocumentPage
+
+
+class VideoIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Відео"
+    slug = "video"
+
+    class Meta:
+        model = m.VideoIndexPage
+
+
+class VideoPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Відео {n}")
+    slug = factory.Sequence(lambda n: f"video-{n}")
+    video_url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    date = datetime.date(2018, 11, 8)
+
+    class Meta:
+        model = m.VideoPage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Сторінка {n}")
+    slug = factory.Sequence(lambda n: f"storinka-{n}")
+
+    class Meta:
+        model = m.StandardPage
