@@ -53,7 +53,11 @@ class WorkingCalendar:
 
     def _holidays(self, year: int) -> holidays.HolidayBase:
         if year not in self._years:
-            self._years[year] = holidays.country_holidays(self.config["country"], years=year)
+            # `holidays` files the holidays it deems suspended by martial law under WORKDAY; the engine
+            # applies its own configured martial-law period, so it reads both categories.
+            categories = [c for c in ("public", "workday")
+                          if c in holidays.country_holidays(self.config["country"]).supported_categories]
+            self._years[year] = holidays.country_holidays(self.config["country"], years=year, categories=categories)
         return self._years[year]
 
     def under_martial_law(self, day: datetime.date) -> bool:

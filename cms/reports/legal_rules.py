@@ -101,7 +101,9 @@ RULES = [
 # public holidays are working days: Law "On the legal regime of martial law" and Law No. 2136-IX of
 # 15.03.2022 suspend Art. 73 of the Labour Code. Martial law was declared from 24 February 2022
 # (Presidential Decree No. 64/2022); `holidays` itself drops the holidays only from 15 March 2022
-# (the date of Law 2136-IX), so the engine applies `martial_law_from` on top of the library.
+# (the date of Law 2136-IX) and files the suspended ones under its WORKDAY category, so the engine
+# reads both categories and applies its own `martial_law_from`/`martial_law_until`: when martial law
+# ends, setting `martial_law_until` brings the holidays back without waiting for a library release.
 CALENDAR = {
     "country": "UA",
     "martial_law_from": datetime.date(2022, 2, 24),
