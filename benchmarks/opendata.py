@@ -64,7 +64,8 @@ def bulk_insert_acts(parent: ActIndexPage, count: int) -> None:
                 slug=slug, url_path=f"{parent.url_path}{slug}/", content_type=content_type, locale=locale,
                 live=True, first_published_at=None,
             ))
-            acts.append(ActPage(act_type=types[n % len(types)], number=f"{n}/{day.year}", date=day, adopted_on=day,
+            acts.append(ActPage(act_type=types[n % len(types)], number=f"{n}/{day.year}", date=day,
+                                adopted_on=day,
                                 status="adopted", summary="Короткий зміст акта " * 5, session="", body=""))
         with transaction.atomic():
             Page.objects.bulk_create(pages)

@@ -57,7 +57,8 @@ class WorkingCalendar:
             # applies its own configured martial-law period, so it reads both categories.
             categories = [c for c in ("public", "workday")
                           if c in holidays.country_holidays(self.config["country"]).supported_categories]
-            self._years[year] = holidays.country_holidays(self.config["country"], years=year, categories=categories)
+            self._years[year] = holidays.country_holidays(self.config["country"], years=year,
+                                                          categories=categories)
         return self._years[year]
 
     def under_martial_law(self, day: datetime.date) -> bool:
@@ -206,7 +207,8 @@ def check_page(page, *, today=None) -> list[Check]:
     return check_item(item, today=today)
 
 
-def deadline_dashboard(*, today: datetime.date | None = None, lookback_days: int = 120) -> list[tuple[dict, Check]]:
+def deadline_dashboard(*, today: datetime.date | None = None,
+                       lookback_days: int = 120) -> list[tuple[dict, Check]]:
     """Acts that violate or will soon violate a deadline, worst first.
 
     Only acts whose anchor dates are recent or in the future are read: old, settled content
@@ -220,7 +222,8 @@ def deadline_dashboard(*, today: datetime.date | None = None, lookback_days: int
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=lookback_days)
     rows = (
-        ActPage.objects.filter(Q(adopted_on__gte=since) | Q(planned_consideration_on__gte=since) | Q(date__gte=since))
+        ActPage.objects
+        .filter(Q(adopted_on__gte=since) | Q(planned_consideration_on__gte=since) | Q(date__gte=since))
         .annotate(has_votes=Exists(ActVote.objects.filter(act=OuterRef("pk"))))
         .values(*ACT_FIELDS, "has_votes")
     )

@@ -10,7 +10,7 @@ counted from: the planned consideration, the adoption, the publication) falls wi
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
@@ -55,22 +55,23 @@ LAW_890_IX_IN_FORCE = datetime.date(2020, 10, 10)
 ADOPTED_ACT_TYPES = ("council_decision", "executive_decision", "mayor_order")
 DRAFT_ACT_TYPES = ("draft_decision", "regulatory_draft")
 
+DRAFT_20_DAYS = DeadlineRule(
+    code="draft_before_consideration",
+    title=_("Draft published at least 20 working days before its consideration"),
+    source="Закон України «Про доступ до публічної інформації» № 2939-VI, ст. 15 ч. 3 "
+           "(редакція до Закону № 890-IX від 15.09.2020)",
+    act_types=DRAFT_ACT_TYPES, anchor="planned_consideration_on", measured="date",
+    kind=PUBLISH_BEFORE, amount=20, in_force_until=LAW_890_IX_IN_FORCE - datetime.timedelta(days=1),
+)
+
 RULES = [
-    DeadlineRule(
-        code="draft_before_consideration",
-        title=_("Draft published at least 20 working days before its consideration"),
-        source="Закон України «Про доступ до публічної інформації» № 2939-VI, ст. 15 ч. 3 "
-               "(редакція до Закону № 890-IX від 15.09.2020)",
-        act_types=DRAFT_ACT_TYPES, anchor="planned_consideration_on", measured="date",
-        kind=PUBLISH_BEFORE, amount=20, in_force_until=LAW_890_IX_IN_FORCE - datetime.timedelta(days=1),
-    ),
-    DeadlineRule(
-        code="draft_before_consideration",
+    DRAFT_20_DAYS,
+    replace(
+        DRAFT_20_DAYS,
         title=_("Draft published at least 10 working days before its consideration"),
         source="Закон України «Про доступ до публічної інформації» № 2939-VI, ст. 15 ч. 3 "
                "(в редакції Закону № 890-IX від 15.09.2020, чинний з 10.10.2020)",
-        act_types=DRAFT_ACT_TYPES, anchor="planned_consideration_on", measured="date",
-        kind=PUBLISH_BEFORE, amount=10, in_force_from=LAW_890_IX_IN_FORCE,
+        amount=10, in_force_from=LAW_890_IX_IN_FORCE, in_force_until=None,
     ),
     DeadlineRule(
         code="adopted_act_published",

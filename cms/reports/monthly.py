@@ -57,7 +57,8 @@ COMMISSION_PHRASES = {
     "conclusion": lambda n: ngettext(
         "%(count)d conclusion of a deputy commission", "%(count)d conclusions of deputy commissions", n),
     "recommendation": lambda n: ngettext(
-        "%(count)d recommendation of a deputy commission", "%(count)d recommendations of deputy commissions", n),
+        "%(count)d recommendation of a deputy commission",
+        "%(count)d recommendations of deputy commissions", n),
 }
 INTERACTION_PHRASES = {
     "ngo": lambda n: ngettext(
@@ -167,7 +168,15 @@ def _counts_by(queryset, field_name: str, codes) -> dict[str, int]:
 
 def build_report(*, month: datetime.date) -> MonthlyReport:
     """Count the month's publications, videos and interactions; attach the editors' notes."""
-    from pages.models import ActPage, ActType, CommissionDocumentPage, CommissionDocumentType, NewsKind, NewsPage, VideoPage
+    from pages.models import (
+        ActPage,
+        ActType,
+        CommissionDocumentPage,
+        CommissionDocumentType,
+        NewsKind,
+        NewsPage,
+        VideoPage,
+    )
     from registry.models import Interaction, OrganizationKind
 
     from .models import MonthlyReportNotes
@@ -176,7 +185,8 @@ def build_report(*, month: datetime.date) -> MonthlyReport:
     in_month = {"live": True, "date__gte": first, "date__lte": last}
     interactions = Interaction.objects.filter(date__gte=first, date__lte=last)
     by_org_kind = {
-        kind: interactions.filter(organizations__kind=kind).distinct().count() for kind in OrganizationKind.values
+        kind: interactions.filter(organizations__kind=kind).distinct().count()
+        for kind in OrganizationKind.values
     }
     notes = MonthlyReportNotes.objects.filter(month=first).first()
     return MonthlyReport(

@@ -9,11 +9,11 @@ that order; the tests validate the exports against those files.
 import csv
 import datetime
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 CHUNK_SIZE = 2000
@@ -30,7 +30,7 @@ def columns(name: str) -> list[str]:
 
 
 def _page_url_builder():
-    """A function from a page's ``url_path`` to its absolute URL on the default site, without queries per row."""
+    """A function from a page's ``url_path`` to its absolute URL on the default site (no query per row)."""
     from wagtail.models import Site
 
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
@@ -97,7 +97,8 @@ def commission_document_rows() -> Iterator[dict]:
         }
 
 
-ORGANIZATION_FIELDS = ("pk", "kind", "name", "short_name", "edrpou", "legal_form", "registration_date", "status",
+ORGANIZATION_FIELDS = ("pk", "kind", "name", "short_name", "edrpou", "legal_form", "registration_date",
+                       "status",
                        "address", "head", "website", "party", "faction", "seats")
 
 

@@ -14,7 +14,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import opendata
 from .deadlines import deadline_dashboard
 from .monthly import build_report, parse_month
-from .render import FORMATS, render as render_report
+from .render import FORMATS
+from .render import render as render_report
 
 OPEN_DATA_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
 
@@ -84,7 +85,8 @@ class MonthlyReportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).strftime("%Y-%m")
-        form = MonthlyReportForm(request.GET if "month" in request.GET else None, initial={"month": last_month})
+        data = request.GET if "month" in request.GET else None
+        form = MonthlyReportForm(data, initial={"month": last_month})
         report = None
         if form.is_valid():
             report = build_report(month=form.cleaned_data["month"])

@@ -1,4 +1,4 @@
-"""Admin wiring only: the report and dashboard views, their menu items, the notes snippet and save warnings."""
+"""Admin wiring only: the report and dashboard views, their menu items, the notes snippet, save warnings."""
 
 from django.contrib import messages
 from django.urls import path, reverse

@@ -6,8 +6,8 @@ import pytest
 
 from cms.reports.models import MonthlyReportNotes
 from pages.models import ActType, CommissionDocumentType, NewsKind
-from registry.validators import edrpou_check_digit
 from registry.models import Interaction, InteractionKind, Organization, OrganizationKind
+from registry.validators import edrpou_check_digit
 from tests import factories as f
 
 NOVEMBER = datetime.date(2018, 11, 1)

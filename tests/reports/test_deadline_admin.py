@@ -38,7 +38,8 @@ def act_form(page, **overrides):
 
 
 def test_publishing_an_act_late_warns_the_editor(admin_client, acts_index):
-    act = f.ActPageFactory(parent=acts_index, act_type=ActType.MAYOR_ORDER, adopted_on=datetime.date(2018, 11, 1),
+    act = f.ActPageFactory(parent=acts_index, act_type=ActType.MAYOR_ORDER,
+                           adopted_on=datetime.date(2018, 11, 1),
                            date=datetime.date(2018, 11, 1))
     response = admin_client.post(f"/admin/pages/{act.pk}/edit/",
                                  act_form(act, date="2018-11-30"), follow=True)
@@ -48,9 +49,11 @@ def test_publishing_an_act_late_warns_the_editor(admin_client, acts_index):
 
 
 def test_publishing_an_act_on_time_gives_no_deadline_warning(admin_client, acts_index):
-    act = f.ActPageFactory(parent=acts_index, act_type=ActType.MAYOR_ORDER, adopted_on=datetime.date(2018, 11, 1),
+    act = f.ActPageFactory(parent=acts_index, act_type=ActType.MAYOR_ORDER,
+                           adopted_on=datetime.date(2018, 11, 1),
                            date=datetime.date(2018, 11, 1))
-    response = admin_client.post(f"/admin/pages/{act.pk}/edit/", act_form(act, date="2018-11-02"), follow=True)
+    response = admin_client.post(f"/admin/pages/{act.pk}/edit/", act_form(act, date="2018-11-02"),
+                                 follow=True)
     messages = [str(m) for m in response.context["messages"]]
     assert messages and not any("строк" in m for m in messages)
 
@@ -59,9 +62,11 @@ def test_dashboard_lists_late_and_soon_due_acts_only(admin_client, acts_index):
     today = timezone.localdate()
     cal = WorkingCalendar()
     late = f.ActPageFactory(parent=acts_index, title="Пізно оприлюднене розпорядження",
-                            act_type=ActType.MAYOR_ORDER, adopted_on=cal.shift(today, -20), date=cal.shift(today, -2))
-    soon = f.ActPageFactory(parent=acts_index, title="Проєкт, що чекає оприлюднення", act_type=ActType.DRAFT_DECISION,
-                            number="", adopted_on=None, planned_consideration_on=cal.shift(today, 12), live=False)
+                            act_type=ActType.MAYOR_ORDER, adopted_on=cal.shift(today, -20),
+                            date=cal.shift(today, -2))
+    soon = f.ActPageFactory(parent=acts_index, title="Проєкт, що чекає оприлюднення",
+                            act_type=ActType.DRAFT_DECISION, number="", adopted_on=None,
+                            planned_consideration_on=cal.shift(today, 12), live=False)
     on_time = f.ActPageFactory(parent=acts_index, title="Вчасне розпорядження", act_type=ActType.MAYOR_ORDER,
                                adopted_on=cal.shift(today, -3), date=cal.shift(today, -2))
     voted = f.ActPageFactory(parent=acts_index, title="Рішення з поіменним голосуванням",

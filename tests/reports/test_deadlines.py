@@ -4,7 +4,15 @@ import pytest
 
 from cms.reports import legal_rules
 from cms.reports.deadlines import (
-    DUE_SOON, MET, PENDING, VIOLATED, WorkingCalendar, add_months, check_item, deadline_rules, rule_for,
+    DUE_SOON,
+    MET,
+    PENDING,
+    VIOLATED,
+    WorkingCalendar,
+    add_months,
+    check_item,
+    deadline_rules,
+    rule_for,
 )
 
 D = datetime.date
@@ -96,17 +104,23 @@ def test_the_10_day_rule_applies_from_10_october_2020():
     assert rule_for("draft_before_consideration", D(2023, 5, 1)).amount == 10
 
 
+def by_code(item, *, today):
+    return {check.rule.code: check for check in check_item(item, today=today)}
+
+
 def draft(**fields):
     return {"act_type": "draft_decision", "live": True, **fields}
 
 
 def test_draft_considered_before_the_change_needs_20_working_days():
-    [check] = check_item(draft(planned_consideration_on=D(2020, 10, 9), date=D(2020, 9, 14)), today=D(2021, 1, 1))
+    [check] = check_item(draft(planned_consideration_on=D(2020, 10, 9), date=D(2020, 9, 14)),
+                         today=D(2021, 1, 1))
     assert check.due == D(2020, 9, 11) and check.status == VIOLATED
 
 
 def test_draft_considered_after_the_change_needs_10_working_days():
-    [check] = check_item(draft(planned_consideration_on=D(2020, 10, 12), date=D(2020, 9, 28)), today=D(2021, 1, 1))
+    [check] = check_item(draft(planned_consideration_on=D(2020, 10, 12), date=D(2020, 9, 28)),
+                         today=D(2021, 1, 1))
     assert check.due == D(2020, 9, 28) and check.status == MET
 
 
@@ -118,12 +132,14 @@ def test_unpublished_draft_close_to_its_deadline_is_due_soon():
 
 
 def test_unpublished_draft_far_from_its_deadline_is_pending():
-    [check] = check_item(draft(planned_consideration_on=D(2023, 12, 22), live=False, date=None), today=D(2023, 11, 7))
+    [check] = check_item(draft(planned_consideration_on=D(2023, 12, 22), live=False, date=None),
+                         today=D(2023, 11, 7))
     assert check.status == PENDING
 
 
 def test_unpublished_draft_past_its_deadline_is_violated():
-    [check] = check_item(draft(planned_consideration_on=D(2023, 11, 24), live=False, date=None), today=D(2023, 11, 13))
+    [check] = check_item(draft(planned_consideration_on=D(2023, 11, 24), live=False, date=None),
+                         today=D(2023, 11, 13))
     assert check.status == VIOLATED
 
 
@@ -146,18 +162,18 @@ def council(**fields):
 
 
 def test_roll_call_results_published_on_the_day_of_the_vote_are_on_time():
-    checks = {c.rule.code: c for c in check_item(council(date=D(2018, 11, 6), has_votes=True), today=D(2019, 1, 1))}
+    checks = by_code(council(date=D(2018, 11, 6), has_votes=True), today=D(2019, 1, 1))
     assert checks["roll_call_published"].status == MET and checks["adopted_act_published"].status == MET
 
 
 def test_roll_call_results_published_the_next_day_are_late():
-    checks = {c.rule.code: c for c in check_item(council(date=D(2018, 11, 7), has_votes=True), today=D(2019, 1, 1))}
+    checks = by_code(council(date=D(2018, 11, 7), has_votes=True), today=D(2019, 1, 1))
     assert checks["roll_call_published"].status == VIOLATED
     assert checks["adopted_act_published"].status == MET
 
 
 def test_council_decision_without_roll_call_results_violates_art_59():
-    checks = {c.rule.code: c for c in check_item(council(date=D(2018, 11, 6), has_votes=False), today=D(2019, 1, 1))}
+    checks = by_code(council(date=D(2018, 11, 6), has_votes=False), today=D(2019, 1, 1))
     assert checks["roll_call_published"].status == VIOLATED
 
 
@@ -166,14 +182,12 @@ def regulatory(**fields):
 
 
 def test_regulatory_draft_open_for_a_full_month_meets_art_13():
-    checks = {c.rule.code: c for c in check_item(regulatory(date=D(2018, 1, 31), discussion_until=D(2018, 2, 28)),
-                                                  today=D(2018, 3, 1))}
+    checks = by_code(regulatory(date=D(2018, 1, 31), discussion_until=D(2018, 2, 28)), today=D(2018, 3, 1))
     assert checks["regulatory_comment_period"].status == MET
 
 
 def test_regulatory_draft_open_for_less_than_a_month_violates_art_13():
-    checks = {c.rule.code: c for c in check_item(regulatory(date=D(2018, 3, 15), discussion_until=D(2018, 4, 14)),
-                                                  today=D(2018, 3, 16))}
+    checks = by_code(regulatory(date=D(2018, 3, 15), discussion_until=D(2018, 4, 14)), today=D(2018, 3, 16))
     assert checks["regulatory_comment_period"].status == VIOLATED
     assert checks["regulatory_comment_period"].due == D(2018, 4, 15)
 

@@ -90,7 +90,8 @@ def test_command_prints_markdown_to_standard_output(november_2018):
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_command_writes_every_format_to_a_file(november_2018, tmp_path, fmt):
     target = tmp_path / f"report.{fmt}"
-    call_command("monthly_report", "--month", "2018-11", "--format", fmt, "-o", str(target), stderr=io.StringIO())
+    call_command("monthly_report", "--month", "2018-11", "--format", fmt, "-o", str(target),
+                 stderr=io.StringIO())
     content = target.read_bytes()
     lines = {"md": lambda c: [line.lstrip("#- ").strip() for line in c.decode().splitlines() if line.strip()],
              "html": lambda c: html_lines(c.decode()), "docx": docx_lines}[fmt](content)
@@ -129,7 +130,8 @@ def test_admin_view_shows_the_month(admin_client, november_2018):
 
 
 def test_admin_view_downloads_the_docx(admin_client, november_2018):
-    response = admin_client.get("/admin/reports/monthly/", {"month": "2018-11", "format": "docx", "download": "1"})
+    response = admin_client.get("/admin/reports/monthly/",
+                                {"month": "2018-11", "format": "docx", "download": "1"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="monthly-report-2018-11.docx"'
     assert docx_lines(response.content) == NOVEMBER_LINES

@@ -22,7 +22,8 @@ def published(sections):
     issuer = f.IssuerFactory(name="Ніжинська міська рада", slug="rada")
     f.ActPageFactory(parent=sections["acts"], title="Про бюджет, «2019»", number="1-49/2018", issuer=issuer,
                      convocation=7, session="49 сесія", summary="Рядок 1\nрядок 2; з комою, і \"лапками\"")
-    f.ActPageFactory(parent=sections["acts"], act_type=ActType.DRAFT_DECISION, status=ActStatus.DRAFT, number="",
+    f.ActPageFactory(parent=sections["acts"], act_type=ActType.DRAFT_DECISION, status=ActStatus.DRAFT,
+                     number="",
                      adopted_on=None, planned_consideration_on=datetime.date(2018, 12, 20),
                      discussion_until=datetime.date(2018, 12, 10))
     f.ActPageFactory(parent=sections["acts"], title="Неопублікований", live=False)
@@ -126,7 +127,8 @@ def test_schema_is_served_as_committed(client, name):
     assert json.loads(b"".join(response.streaming_content)) == load_schema(name)
 
 
-@pytest.mark.parametrize("url", ["/opendata/acts.xml", "/opendata/secrets.json", "/opendata/schemas/x.schema.json"])
+@pytest.mark.parametrize("url", ["/opendata/acts.xml", "/opendata/secrets.json",
+                                 "/opendata/schemas/x.schema.json"])
 def test_unknown_dataset_or_format_is_not_found(client, db, url):
     assert client.get(url).status_code == 404
 
