@@ -52,6 +52,11 @@ class DeadlineRule:
 # force from the day after its publication (Голос України, 9 October 2020), i.e. 10 October 2020.
 LAW_890_IX_IN_FORCE = datetime.date(2020, 10, 10)
 
+# Art. 59 part 3 as amended on 26 November 2015: roll-call results «на офіційному веб-сайті ради
+# розміщуються в день голосування»; published in Голос України on 23 December 2015, in force two
+# months after publication.
+ROLL_CALL_IN_FORCE = datetime.date(2016, 2, 23)
+
 ADOPTED_ACT_TYPES = ("council_decision", "executive_decision", "mayor_order")
 DRAFT_ACT_TYPES = ("draft_decision", "regulatory_draft")
 
@@ -91,9 +96,10 @@ RULES = [
     DeadlineRule(
         code="roll_call_published",
         title=_("Roll-call vote results published on the day of the vote"),
-        source="Закон України «Про місцеве самоврядування в Україні» № 280/97-ВР, ст. 59",
+        source="Закон України «Про місцеве самоврядування в Україні» № 280/97-ВР, ст. 59 ч. 3 (в редакції "
+               "Закону від 26.11.2015 щодо поіменних голосувань, чинний з 23.02.2016)",
         act_types=("council_decision",), anchor="adopted_on", measured="date",
-        kind=PUBLISH_WITHIN, amount=0, needs_votes=True,
+        kind=PUBLISH_WITHIN, amount=0, needs_votes=True, in_force_from=ROLL_CALL_IN_FORCE,
     ),
 ]
 

@@ -177,6 +177,11 @@ def test_council_decision_without_roll_call_results_violates_art_59():
     assert checks["roll_call_published"].status == VIOLATED
 
 
+def test_roll_call_rule_does_not_judge_decisions_adopted_before_it_was_in_force():
+    checks = by_code(council(adopted_on=D(2016, 2, 22), date=D(2016, 2, 24)), today=D(2017, 1, 1))
+    assert "roll_call_published" not in checks and checks["adopted_act_published"].status == MET
+
+
 def regulatory(**fields):
     return {"act_type": "regulatory_draft", "live": True, **fields}
 
