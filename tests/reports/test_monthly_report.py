@@ -167,3 +167,15 @@ def test_docx_opens_in_libreoffice(report, tmp_path):
 
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "листопад 2018 року" in text
+
+
+def test_editors_enter_a_month_s_notes_in_the_snippets_admin(admin_client):
+    from cms.reports.models import MonthlyReportNotes
+
+    response = admin_client.post("/admin/snippets/reports/monthlyreportnotes/add/",
+                                 {"month": "2018-11-20", "bullets": "Моніторинг ЗМІ\n\nПлатформа петицій"})
+    assert response.status_code == 302
+    notes = MonthlyReportNotes.objects.get()
+    assert notes.month.isoformat() == "2018-11-01"
+    with translation.override("uk"):
+        assert build_report(month=parse_month("2018-11")).notes == ["Моніторинг ЗМІ", "Платформа петицій"]
