@@ -59,6 +59,12 @@ def test_json_export_validates_against_its_schema(client, published, name):
     assert document["schema"].endswith(f"/opendata/schemas/{name}.schema.json")
 
 
+def test_exports_may_be_used_cross_origin_and_cached_briefly(client, db):
+    response = client.get("/opendata/acts.csv")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "max-age=900" in response["Cache-Control"] and "public" in response["Cache-Control"]
+
+
 def test_json_export_lists_live_acts_only(client, published):
     items = json.loads(streamed(client.get("/opendata/acts.json")))["items"]
     assert len(items) == 2 and "Неопублікований" not in {item["title"] for item in items}
