@@ -1,0 +1,134 @@
+"""Open data: time and peak memory to stream a full export of 50,000 acts.
+
+    python benchmarks/opendata.py [--acts 50000]
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/radasite_bench python benchmarks/opendata.py
+
+Without DATABASE_URL it uses its own SQLite file (var/benchmark-opendata.sqlite3), never the
+site's database. The acts are inserted in bulk (one INSERT per batch into the page table and one
+into the act table: treebeard paths computed here), then each export is streamed through Django's
+test client twice: once timed, once under tracemalloc for the peak of Python memory. For contrast
+it also measures loading the same acts as model instances, which is what the export avoids.
+"""
+
+import argparse
+import datetime
+import os
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
+if not os.environ.get("DATABASE_URL"):
+    (ROOT / "var").mkdir(exist_ok=True)
+    os.environ["DATABASE_URL"] = f"sqlite:///{ROOT / 'var' / 'benchmark-opendata.sqlite3'}"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
+from django.test import Client  # noqa: E402
+from wagtail.models import Locale, Page, Site  # noqa: E402
+
+from pages.models import ActIndexPage, ActPage, ActType  # noqa: E402
+
+BATCH = 2000
+
+
+def bulk_insert_acts(parent: ActIndexPage, count: int) -> None:
+    """Insert ``count`` live acts under ``parent`` without saving them one by one."""
+    content_type = ContentType.objects.get_for_model(ActPage)
+    locale = Locale.get_default()
+    act_fields = [f for f in ActPage._meta.local_concrete_fields]
+    table = ActPage._meta.db_table
+    insert_sql = "INSERT INTO {} ({}) VALUES ({})".format(
+        connection.ops.quote_name(table),
+        ", ".join(connection.ops.quote_name(f.column) for f in act_fields),
+        ", ".join(["%s"] * len(act_fields)),
+    )
+    types = list(ActType.values)
+    start = parent.numchild
+    for offset in range(0, count, BATCH):
+        pages, acts = [], []
+        for n in range(start + offset, start + min(offset + BATCH, count)):
+            day = datetime.date(2000, 1, 1) + datetime.timedelta(days=n % 9000)
+            slug = f"akt-{n}"
+            pages.append(Page(
+                path=Page._get_path(parent.path, parent.depth + 1, n + 1), depth=parent.depth + 1, numchild=0,
+                title=f"Про затвердження програми № {n}", draft_title=f"Про затвердження програми № {n}",
+                slug=slug, url_path=f"{parent.url_path}{slug}/", content_type=content_type, locale=locale,
+                live=True, first_published_at=None,
+            ))
+            acts.append(ActPage(act_type=types[n % len(types)], number=f"{n}/{day.year}", date=day,
+                                adopted_on=day,
+                                status="adopted", summary="Короткий зміст акта " * 5, session="", body=""))
+        with transaction.atomic():
+            Page.objects.bulk_create(pages)
+            saved = Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
+            ids = dict(saved)
+            rows = []
+            for page, act in zip(pages, acts, strict=True):
+                act.page_ptr_id = ids[page.path]
+                rows.append([f.get_db_prep_save(getattr(act, f.attname), connection) for f in act_fields])
+            with connection.cursor() as cursor:
+                cursor.executemany(insert_sql, rows)
+    Page.objects.filter(pk=parent.pk).update(numchild=start + count)
+
+
+def ensure_acts(count: int) -> int:
+    call_command("migrate", verbosity=0)
+    home = Site.objects.get(is_default_site=True).root_page
+    parent = ActIndexPage.objects.filter(slug="dokumenty").first()
+    if parent is None:
+        parent = home.add_child(instance=ActIndexPage(title="Документи", slug="dokumenty"))
+    existing = ActPage.objects.count()
+    if existing < count:
+        started = time.perf_counter()
+        bulk_insert_acts(ActIndexPage.objects.get(pk=parent.pk), count - existing)
+        print(f"inserted {count - existing} acts in {time.perf_counter() - started:.1f} s")
+    return ActPage.objects.count()
+
+
+def stream(url: str) -> int:
+    response = Client().get(url)
+    assert response.status_code == 200 and response.streaming
+    size = 0
+    for chunk in response.streaming_content:
+        size += len(chunk)
+    response.close()
+    return size
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--acts", type=int, default=50_000)
+    args = parser.parse_args()
+    total = ensure_acts(args.acts)
+    print(f"database: {connection.vendor}; acts: {total}")
+    for url in ("/opendata/acts.csv", "/opendata/acts.json"):
+        started = time.perf_counter()
+        size = stream(url)
+        elapsed = time.perf_counter() - started
+        tracemalloc.start()
+        stream(url)
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"{url}: {size / 1e6:.1f} MB in {elapsed:.2f} s ({total / elapsed:,.0f} rows/s); "
+              f"peak Python memory {peak / 1e6:.1f} MB")
+    tracemalloc.start()
+    started = time.perf_counter()
+    instances = list(ActPage.objects.live())
+    elapsed = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"for contrast, list(ActPage.objects.live()): {len(instances)} instances, {elapsed:.2f} s under "
+          f"tracemalloc, peak {peak / 1e6:.1f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,145 @@
+import csv
+import datetime
+import io
+import json
+
+import jsonschema
+import pytest
+
+from cms.reports.opendata import columns, load_schema
+from pages.models import ActPage, ActStatus, ActType
+from registry.models import FieldOfActivity, OrganizationKind
+from tests import factories as f
+
+from .conftest import make_organization
+
+pytestmark = pytest.mark.django_db
+DATASETS = ["acts", "commission-documents", "organizations"]
+
+
+@pytest.fixture
+def published(sections):
+    issuer = f.IssuerFactory(name="Ніжинська міська рада", slug="rada")
+    f.ActPageFactory(parent=sections["acts"], title="Про бюджет, «2019»", number="1-49/2018", issuer=issuer,
+                     convocation=7, session="49 сесія", summary="Рядок 1\nрядок 2; з комою, і \"лапками\"")
+    f.ActPageFactory(parent=sections["acts"], act_type=ActType.DRAFT_DECISION, status=ActStatus.DRAFT,
+                     number="",
+                     adopted_on=None, planned_consideration_on=datetime.date(2018, 12, 20),
+                     discussion_until=datetime.date(2018, 12, 10))
+    f.ActPageFactory(parent=sections["acts"], title="Неопублікований", live=False)
+    f.CommissionDocumentPageFactory(parent=sections["commission"], number="5")
+    youth = FieldOfActivity.objects.create(name="Молодь")
+    culture = FieldOfActivity.objects.create(name="Культура")
+    ngo = make_organization(OrganizationKind.NGO, "2000001", registration_date=datetime.date(2001, 5, 4),
+                            head="Петренко П. П.", phone="+380 4631 00000", email="ngo@example.com")
+    ngo.fields_of_activity.set([youth, culture])
+    make_organization(OrganizationKind.PARTY, "2000002", party="Партія", seats=3)
+    return sections
+
+
+def streamed(response) -> str:
+    assert response.status_code == 200 and response.streaming
+    return b"".join(response.streaming_content).decode()
+
+
+def validator(name):
+    return jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_committed_schemas_are_valid_json_schemas(name):
+    jsonschema.Draft202012Validator.check_schema(load_schema(name))
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_json_export_validates_against_its_schema(client, published, name):
+    document = json.loads(streamed(client.get(f"/opendata/{name}.json")))
+    validator(name).validate(document)
+    assert document["items"]
+    assert document["schema"].endswith(f"/opendata/schemas/{name}.schema.json")
+
+
+def test_exports_may_be_used_cross_origin_and_cached_briefly(client, db):
+    response = client.get("/opendata/acts.csv")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "max-age=900" in response["Cache-Control"] and "public" in response["Cache-Control"]
+
+
+def test_json_export_lists_live_acts_only(client, published):
+    items = json.loads(streamed(client.get("/opendata/acts.json")))["items"]
+    assert len(items) == 2 and "Неопублікований" not in {item["title"] for item in items}
+    budget = next(item for item in items if item["number"] == "1-49/2018")
+    page = ActPage.objects.get(number="1-49/2018")
+    assert budget["issuer"] == "Ніжинська міська рада" and budget["convocation"] == 7
+    assert budget["url"] == page.full_url == f"http://localhost/dokumenty/{page.slug}/"
+
+
+def test_commission_documents_name_their_commission(client, published):
+    [item] = json.loads(streamed(client.get("/opendata/commission-documents.json")))["items"]
+    assert item["commission"] == published["commission"].title and item["number"] == "5"
+
+
+def test_organizations_export_omits_contact_details_and_lists_fields_of_activity(client, published):
+    items = json.loads(streamed(client.get("/opendata/organizations.json")))["items"]
+    ngo = next(item for item in items if item["kind"] == "ngo")
+    assert ngo["fields_of_activity"] == ["Культура", "Молодь"] and ngo["registration_date"] == "2001-05-04"
+    assert "phone" not in ngo and "email" not in ngo and "notes" not in ngo
+
+
+def typed(name, row: dict) -> dict:
+    """A CSV row back to JSON types by the schema, so the same schema validates both formats."""
+    properties = load_schema(name)["properties"]["items"]["items"]["properties"]
+    result = {}
+    for field, value in row.items():
+        types = properties[field]["type"]
+        types = types if isinstance(types, list) else [types]
+        if "array" in types:
+            result[field] = [part for part in value.split("; ") if part]
+        elif value == "" and "null" in types:
+            result[field] = None
+        elif "integer" in types:
+            result[field] = int(value)
+        else:
+            result[field] = value
+    return result
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_csv_export_has_the_schema_columns_and_validates(client, published, name):
+    rows = list(csv.DictReader(io.StringIO(streamed(client.get(f"/opendata/{name}.csv")), newline="")))
+    assert rows and list(rows[0]) == columns(name)
+    validator(name).validate({"dataset": name, "schema": "x", "items": [typed(name, row) for row in rows]})
+
+
+def test_csv_keeps_newlines_commas_and_quotes_inside_a_field(client, published):
+    rows = list(csv.DictReader(io.StringIO(streamed(client.get("/opendata/acts.csv")), newline="")))
+    budget = next(row for row in rows if row["number"] == "1-49/2018")
+    assert budget["summary"] == "Рядок 1\nрядок 2; з комою, і \"лапками\""
+
+
+def test_index_links_every_dataset_format_and_schema(client, published):
+    html = client.get("/opendata/").content.decode()
+    index = client.get("/opendata/index.json").json()
+    for name in DATASETS:
+        for suffix in (".csv", ".json", ".schema.json"):
+            assert f"{name}{suffix}" in html
+        entry = next(d for d in index["datasets"] if d["name"] == name)
+        assert client.get(entry["json"]).status_code == 200
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_schema_is_served_as_committed(client, name):
+    response = client.get(f"/opendata/schemas/{name}.schema.json")
+    assert json.loads(b"".join(response.streaming_content)) == load_schema(name)
+
+
+@pytest.mark.parametrize("url", ["/opendata/acts.xml", "/opendata/secrets.json",
+                                 "/opendata/schemas/x.schema.json"])
+def test_unknown_dataset_or_format_is_not_found(client, db, url):
+    assert client.get(url).status_code == 404
+
+
+def test_empty_dataset_is_still_valid_json(client, db):
+    document = json.loads(streamed(client.get("/opendata/acts.json")))
+    validator("acts").validate(document)
+    assert document["items"] == []
