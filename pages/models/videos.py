@@ -46,6 +46,7 @@ class VideoIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.VideoPage"]
@@ -53,6 +54,16 @@ class VideoIndexPage(BasePage):
     class Meta:
         verbose_name = _("video index")
         verbose_name_plural = _("video indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from pages.selectors import paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        messages = []
+        videos = VideoPage.objects.live().child_of(self).select_related("thumbnail").order_by("-date", "-pk")
+        context["videos"] = paginate(videos, request.GET.get("page"), messages, per_page=12)
+        context["messages_list"] = messages
+        return context
 
 
 class VideoPage(PublicationDated, BasePage):
