@@ -57,6 +57,11 @@ def _choice(raw, choices, label, messages):
     return None
 
 
+def images_with_list_renditions():
+    """Images with their list-size renditions, for ``Prefetch`` on a page's image field."""
+    return get_image_model().objects.prefetch_renditions(LIST_IMAGE_SPEC)
+
+
 def news_listing(*, index, params):
     """The live news under ``index`` filtered by ``?kind=``, ``?tag=`` and ``?month=YYYY-MM``."""
     from .models import NewsKind, NewsPage
@@ -86,12 +91,10 @@ def news_listing(*, index, params):
         else:
             messages.append(_("The month «%(value)s» is not in the form YYYY-MM and was ignored.")
                             % {"value": raw_month})
+    # Not select_related("main_image"): Django skips a prefetch through an already loaded
+    # relation, and the renditions must come with the images.
     queryset = (
-        queryset.select_related("main_image")
-        .prefetch_related(
-            "tags",
-            Prefetch("main_image", queryset=get_image_model().objects.prefetch_renditions(LIST_IMAGE_SPEC)),
-        )
+        queryset.prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions()))
         .order_by("-date", "-pk")
         .distinct()
     )
@@ -167,16 +170,20 @@ def home_blocks(*, home):
     """The latest news, acts and videos for the home page, with the indexes they link to."""
     from .models import ActIndexPage, ActPage, NewsIndexPage, NewsPage, VideoIndexPage, VideoPage
 
-    images = get_image_model().objects.prefetch_renditions(LIST_IMAGE_SPEC)
     return {
         "latest_news": list(
-            NewsPage.objects.live().descendant_of(home).select_related("main_image")
-            .prefetch_related(Prefetch("main_image", queryset=images)).order_by("-date", "-pk")[:6]
+            NewsPage.objects.live().descendant_of(home)
+            .prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions()))
+            .order_by("-date", "-pk")[:6]
         ),
         "latest_acts": list(
             ActPage.objects.live().descendant_of(home).select_related("issuer").order_by("-date", "-pk")[:6]
         ),
-        "latest_videos": list(VideoPage.objects.live().descendant_of(home).order_by("-date", "-pk")[:3]),
+        "latest_videos": list(
+            VideoPage.objects.live().descendant_of(home)
+            .prefetch_related(Prefetch("thumbnail", queryset=images_with_list_renditions()))
+            .order_by("-date", "-pk")[:3]
+        ),
         "news_index": NewsIndexPage.objects.live().child_of(home).first(),
         "act_index": ActIndexPage.objects.live().child_of(home).first(),
         "video_index": VideoIndexPage.objects.live().child_of(home).first(),

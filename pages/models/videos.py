@@ -2,6 +2,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -56,11 +57,15 @@ class VideoIndexPage(BasePage):
         verbose_name_plural = _("video indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from pages.selectors import paginate
+        from pages.selectors import images_with_list_renditions, paginate
 
         context = super().get_context(request, *args, **kwargs)
         messages = []
-        videos = VideoPage.objects.live().child_of(self).select_related("thumbnail").order_by("-date", "-pk")
+        videos = (
+            VideoPage.objects.live().child_of(self)
+            .prefetch_related(Prefetch("thumbnail", queryset=images_with_list_renditions()))
+            .order_by("-date", "-pk")
+        )
         context["videos"] = paginate(videos, request.GET.get("page"), messages, per_page=12)
         context["messages_list"] = messages
         return context
