@@ -138,7 +138,7 @@ def test_act_page_shows_requisites_and_dates(client, index):
     act.refresh_from_db()
     local = timezone.localtime(act.last_published_at)
     assert f"Останнє оновлення: {local.day} " in text and local.strftime("%H:%M") in text
-    assert "Опубліковано:" in text
+    assert "Дата оприлюднення 8 листопада 2018" in text
 
 
 def test_draft_shows_discussion_deadline_and_consideration_date(client, index):
