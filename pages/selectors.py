@@ -48,13 +48,33 @@ def paginate(queryset, raw_page, messages, *, per_page=PER_PAGE):
     return paginator.page(number)
 
 
-def _choice(raw, choices, label, messages):
-    if not raw:
-        return None
-    if raw in dict(choices):
-        return raw
-    messages.append(_("Unknown %(label)s «%(value)s» was ignored.") % {"label": label, "value": raw})
-    return None
+class _Filtering:
+    """Applies the query-string filters one by one, remembering what was applied and what was ignored."""
+
+    def __init__(self, queryset, params):
+        self.queryset, self.params = queryset, params
+        self.filters, self.messages = {}, []
+
+    def raw(self, param):
+        return (self.params.get(param) or "").strip()
+
+    def apply(self, param, value, *conditions, **lookup):
+        self.filters[param] = value
+        self.queryset = self.queryset.filter(*conditions, **lookup)
+
+    def ignore(self, message, value):
+        self.messages.append(message % {"value": value})
+
+    def choice(self, param, field, choices, label):
+        """Filter ``field`` by the value of ``param`` if it is one of ``choices``."""
+        value = self.raw(param)
+        if value in dict(choices):
+            self.apply(param, value, **{field: value})
+        elif value:
+            self.messages.append(_("Unknown %(label)s «%(value)s» was ignored.") % {"label": label, "value": value})
+
+    def listing(self, queryset):
+        return Listing(paginate(queryset, self.params.get("page"), self.messages), self.filters, self.messages)
 
 
 def images_with_list_renditions():
@@ -62,83 +82,59 @@ def images_with_list_renditions():
     return get_image_model().objects.prefetch_renditions(LIST_IMAGE_SPEC)
 
 
+def _first_of_month(raw):
+    match = MONTH.match(raw)
+    if not match:
+        return None
+    try:
+        return datetime.date(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        return None
+
+
 def news_listing(*, index, params):
     """The live news under ``index`` filtered by ``?kind=``, ``?tag=`` and ``?month=YYYY-MM``."""
     from .models import NewsKind, NewsPage
 
-    messages, filters = [], {}
-    queryset = NewsPage.objects.live().child_of(index)
-    kind = _choice(params.get("kind"), NewsKind.choices, _("kind"), messages)
-    if kind:
-        filters["kind"] = kind
-        queryset = queryset.filter(kind=kind)
-    tag = (params.get("tag") or "").strip()
-    if tag:
-        filters["tag"] = tag
-        queryset = queryset.filter(tags__slug=tag)
-    raw_month = (params.get("month") or "").strip()
-    if raw_month:
-        match = MONTH.match(raw_month)
-        month = None
-        if match:
-            try:
-                month = datetime.date(int(match[1]), int(match[2]), 1)
-            except ValueError:
-                month = None
-        if month:
-            filters["month"] = month
-            queryset = queryset.filter(date__year=month.year, date__month=month.month)
+    f = _Filtering(NewsPage.objects.live().child_of(index), params)
+    f.choice("kind", "kind", NewsKind.choices, _("kind"))
+    if tag := f.raw("tag"):
+        f.apply("tag", tag, tags__slug=tag)
+    if raw_month := f.raw("month"):
+        if month := _first_of_month(raw_month):
+            f.apply("month", month, date__year=month.year, date__month=month.month)
         else:
-            messages.append(_("The month «%(value)s» is not in the form YYYY-MM and was ignored.")
-                            % {"value": raw_month})
+            f.ignore(_("The month «%(value)s» is not in the form YYYY-MM and was ignored."), raw_month)
     # Not select_related("main_image"): Django skips a prefetch through an already loaded
     # relation, and the renditions must come with the images.
-    queryset = (
-        queryset.prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions()))
+    return f.listing(
+        f.queryset.prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions()))
         .order_by("-date", "-pk")
         .distinct()
     )
-    return Listing(paginate(queryset, params.get("page"), messages), filters, messages)
 
 
 def act_listing(*, index, params):
     """The live acts under ``index`` filtered by ``?type= &issuer= &year= &status= &number=``."""
     from .models import ActPage, ActStatus, ActType, Issuer
 
-    messages, filters = [], {}
-    queryset = ActPage.objects.live().child_of(index)
-    act_type = _choice(params.get("type"), ActType.choices, _("act type"), messages)
-    if act_type:
-        filters["type"] = act_type
-        queryset = queryset.filter(act_type=act_type)
-    status = _choice(params.get("status"), ActStatus.choices, _("status"), messages)
-    if status:
-        filters["status"] = status
-        queryset = queryset.filter(status=status)
-    issuer_slug = (params.get("issuer") or "").strip()
-    if issuer_slug:
-        issuer = Issuer.objects.filter(slug=issuer_slug).first()
-        if issuer:
-            filters["issuer"] = issuer
-            queryset = queryset.filter(issuer=issuer)
+    f = _Filtering(ActPage.objects.live().child_of(index), params)
+    f.choice("type", "act_type", ActType.choices, _("act type"))
+    f.choice("status", "status", ActStatus.choices, _("status"))
+    if issuer_slug := f.raw("issuer"):
+        if issuer := Issuer.objects.filter(slug=issuer_slug).first():
+            f.apply("issuer", issuer, issuer=issuer)
         else:
-            messages.append(_("Unknown issuer «%(value)s» was ignored.") % {"value": issuer_slug})
-    raw_year = (params.get("year") or "").strip()
-    if raw_year:
+            f.ignore(_("Unknown issuer «%(value)s» was ignored."), issuer_slug)
+    if raw_year := f.raw("year"):
         if raw_year.isdigit() and 1900 <= int(raw_year) <= 2100:
             year = int(raw_year)
-            filters["year"] = year
-            queryset = queryset.filter(
-                Q(adopted_on__year=year) | Q(adopted_on__isnull=True, date__year=year)
-            )
+            f.apply("year", year, Q(adopted_on__year=year) | Q(adopted_on__isnull=True, date__year=year))
         else:
-            messages.append(_("The year «%(value)s» is not a year and was ignored.") % {"value": raw_year})
-    number = (params.get("number") or "").strip()
-    if number:
-        filters["number"] = number
-        queryset = queryset.filter(number__iexact=number)
-    queryset = queryset.select_related("issuer").order_by("-date", "-pk")
-    return Listing(paginate(queryset, params.get("page"), messages), filters, messages)
+            f.ignore(_("The year «%(value)s» is not a year and was ignored."), raw_year)
+    if number := f.raw("number"):
+        f.apply("number", number, number__iexact=number)
+    return f.listing(f.queryset.select_related("issuer").order_by("-date", "-pk"))
 
 
 def act_years(*, index):

@@ -114,8 +114,8 @@ class ActIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = act_listing(index=self, params=request.GET)
-        context["years"] = act_years(index=self)
-        context["issuers"] = Issuer.objects.all()
+        context["years"] = [(year, year) for year in act_years(index=self)]
+        context["issuers"] = Issuer.objects.values_list("slug", "name")
         context["act_types"] = ActType.choices
         context["statuses"] = ActStatus.choices
         return context

@@ -212,3 +212,13 @@ def test_commission_documents_concerning_a_draft_are_shown_on_it(client, home_pa
     conclusion.save_revision().publish()
     section = html_of(client, draft.url).find("section", attrs={"aria-labelledby": "commission-heading"})
     assert section.find("a", href=conclusion.url)
+
+
+def test_register_form_keeps_the_chosen_filters_and_labels_its_fields(client, register):
+    form = html_of(client, register.url, {"year": "2019", "issuer": "miska-rada", "type": "council_decision"}).find(
+        "form", class_="filters")
+    assert form.find("select", attrs={"name": "year"}).find("option", selected=True)["value"] == "2019"
+    assert form.find("select", attrs={"name": "issuer"}).find("option", selected=True)["value"] == "miska-rada"
+    assert form.find("select", attrs={"name": "type"}).find("option", selected=True)["value"] == "council_decision"
+    for control in form.find_all(["select", "input"]):
+        assert form.find("label", attrs={"for": control["id"]}), control["name"]
