@@ -222,3 +222,21 @@ def test_register_form_keeps_the_chosen_filters_and_labels_its_fields(client, re
     assert form.find("select", attrs={"name": "type"}).find("option", selected=True)["value"] == "council_decision"
     for control in form.find_all(["select", "input"]):
         assert form.find("label", attrs={"for": control["id"]}), control["name"]
+
+
+def test_act_created_in_the_admin_with_the_suggested_slug_gets_the_readable_one(editor_client, index):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    data = nested_form_data({
+        "title": "Про бюджет громади",
+        "slug": "pro-byudzhet-hromady",  # what the admin's slug field fills in from the title
+        "act_type": m.ActType.COUNCIL_DECISION, "number": "4-49/2018", "status": m.ActStatus.ADOPTED,
+        "date": "2018-11-08", "adopted_on": "2018-11-06", "summary": "", "body": rich_text("<p>Текст.</p>"),
+        "attachments": streamfield([]), "relations": inline_formset([]), "votes": inline_formset([]),
+        "comments": inline_formset([]), "related_pages": streamfield([]),
+        "action-publish": "action-publish",
+    })
+    response = editor_client.post(f"/admin/pages/add/pages/actpage/{index.pk}/", data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    act = m.ActPage.objects.get(title="Про бюджет громади")
+    assert act.slug == "rishennia-4-49-2018" and act.live
