@@ -114,6 +114,16 @@ def news_listing(*, index, params):
     )
 
 
+def news_tags(*, index):
+    """(slug, name) of the tags used by the live news under ``index``, for the filter form."""
+    from .models import NewsPage, NewsPageTag
+
+    return list(
+        NewsPageTag.objects.filter(content_object__in=NewsPage.objects.live().child_of(index))
+        .values_list("tag__slug", "tag__name").distinct().order_by("tag__name")
+    )
+
+
 def act_listing(*, index, params):
     """The live acts under ``index`` filtered by ``?type= &issuer= &year= &status= &number=``."""
     from .models import ActPage, ActStatus, ActType, Issuer

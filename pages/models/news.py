@@ -40,8 +40,12 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news_list(self, request):
         from pages.selectors import news_listing
 
+        from pages.selectors import news_tags
+
         listing = news_listing(index=self, params=request.GET)
-        return self.render(request, context_overrides={"listing": listing, "kinds": NewsKind.choices})
+        return self.render(request, context_overrides={
+            "listing": listing, "kinds": NewsKind.choices, "tags": news_tags(index=self),
+        })
 
     @path("rss/", name="rss")
     def rss_feed(self, request):

@@ -106,3 +106,14 @@ def test_feeds_are_valid_and_list_the_latest_news(client, index, route, version)
     assert feed.entries[0].link == "http://testserver" + newest.url
     assert feed.entries[0].summary == "Друга."
     assert feed.entries[0].published_parsed[:3] == (2018, 11, 8)
+
+
+def test_filter_form_offers_the_tags_in_use_and_keeps_the_choice(client, index):
+    tagged = NewsPageFactory(parent=index)
+    tagged.tags.add("ремонт", "школи")
+    tagged.save_revision().publish()
+    slug = tagged.tags.get(name="школи").slug
+    select = BeautifulSoup(client.get(index.url, {"tag": slug}).content.decode(), "html.parser").find(
+        "select", attrs={"name": "tag"})
+    assert [option.text for option in select.find_all("option")][1:] == ["ремонт", "школи"]
+    assert select.find("option", selected=True)["value"] == slug
