@@ -37,3 +37,9 @@ def test_admin_default_slugs_include_the_admin_javascript_spelling():
     assert "pro-biudzhet" in defaults  # ours
     assert "pro-byudzhet" in defaults  # what the admin's urlify.js writes
     assert "" in defaults
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’", "ʼ", "`"])
+def test_every_apostrophe_is_dropped(apostrophe):
+    assert transliterate_uk(f"Знам{apostrophe}янка") == "Znamianka"
+    assert slugify_uk(f"Пам{apostrophe}ять") == "pamiat"
