@@ -169,7 +169,11 @@ class DemoBuilder:
     # -- pages -------------------------------------------------------------------------------
 
     def ensure_page(self, parent, page, *, after_create=None):
-        """The child of ``parent`` with ``page.slug``, or ``page`` added and published with a revision."""
+        """The child of ``parent`` with ``page.slug``, or ``page`` added and published with a revision.
+
+        ``after_create(page)`` may set cluster relations (tags, many-to-many) in memory: the
+        revision takes them from the page and publishing it writes them.
+        """
         existing = parent.get_children().filter(slug=page.slug).specific().first()
         if existing:
             return existing
@@ -416,7 +420,6 @@ class DemoBuilder:
 
             def add_tags(page, tags=tags):
                 page.tags.add(*tags)
-                page.save()
 
             self.ensure_page(index, m.NewsPage(
                 title=title, slug=slug, kind=kind, date=day, lead=lead, main_image=image, body=body,
@@ -446,7 +449,6 @@ class DemoBuilder:
 
                 def link(page, draft=draft):
                     page.concerns.add(draft)
-                    page.save()
 
                 self.ensure_page(commission, m.CommissionDocumentPage(
                     title=doc_title, slug=f"{doc_type}-{10 + number * 3 + j}", doc_type=doc_type,
