@@ -34,16 +34,26 @@ def main():
     call_command("migrate", verbosity=0)
     for run in ("first", "second"):
         started = time.perf_counter()
-        call_command("load_demo", admin_user="admin", admin_password="bench-password", stdout=open(os.devnull, "w"))
+        call_command(
+            "load_demo", admin_user="admin", admin_password="bench-password", stdout=open(os.devnull, "w")
+        )
         print(f"load_demo {run} run: {time.perf_counter() - started:.1f} s")
 
     from pages.models import ActPage
 
-    heaviest = (ActPage.objects.annotate(n=Count("votes", distinct=True) + Count("incoming_relations", distinct=True))
-                .order_by("-n").first())
+    heaviest = (
+        ActPage.objects.annotate(n=Count("votes", distinct=True) + Count("incoming_relations", distinct=True))
+        .order_by("-n")
+        .first()
+    )
     client = Client(HTTP_HOST="localhost")
-    for label, url in [("home page", "/"), ("news index", "/novyny/"), ("news index, page 2", "/novyny/?page=2"),
-                       ("act register", "/dokumenty/"), ("heaviest act page", heaviest.url)]:
+    for label, url in [
+        ("home page", "/"),
+        ("news index", "/novyny/"),
+        ("news index, page 2", "/novyny/?page=2"),
+        ("act register", "/dokumenty/"),
+        ("heaviest act page", heaviest.url),
+    ]:
         client.get(url)
         cache.clear()
         with CaptureQueriesContext(connection) as queries:

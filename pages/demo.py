@@ -43,26 +43,80 @@ ISSUERS = [
 ]
 
 DEPUTIES = [
-    "Бойко Олександр Миколайович", "Гриценко Наталія Петрівна", "Дяченко Сергій Іванович",
-    "Єременко Оксана Василівна", "Жук Андрій Олексійович", "Зінченко Тетяна Юріївна",
-    "Іщенко Віктор Петрович", "Кравченко Людмила Григорівна", "Лисенко Юрій Анатолійович",
-    "Мельник Ірина Степанівна", "Олійник Богдан Володимирович", "Пономаренко Світлана Ігорівна",
-    "Ромащенко Дмитро Васильович", "Савченко Галина Михайлівна", "Ткаченко Василь Федорович",
+    "Бойко Олександр Миколайович",
+    "Гриценко Наталія Петрівна",
+    "Дяченко Сергій Іванович",
+    "Єременко Оксана Василівна",
+    "Жук Андрій Олексійович",
+    "Зінченко Тетяна Юріївна",
+    "Іщенко Віктор Петрович",
+    "Кравченко Людмила Григорівна",
+    "Лисенко Юрій Анатолійович",
+    "Мельник Ірина Степанівна",
+    "Олійник Богдан Володимирович",
+    "Пономаренко Світлана Ігорівна",
+    "Ромащенко Дмитро Васильович",
+    "Савченко Галина Михайлівна",
+    "Ткаченко Василь Федорович",
 ]
 
 NEWS_TOPICS = [
-    ("Відбулася сесія міської ради", "сесія", "Депутати розглянули питання бюджету, земельних відносин і комунального майна."),
-    ("У місті стартував сезон благоустрою", "благоустрій", "Комунальні служби прибирають парки, сквери та узбіччя доріг."),
-    ("Оголошено конкурс проєктів громадського бюджету", "громадський бюджет", "Мешканці можуть подати свої ідеї для розвитку міста до кінця місяця."),
-    ("Ремонт вулиці Покровської триває за графіком", "ремонт доріг", "Підрядник завершив укладання нижнього шару асфальтобетонного покриття."),
-    ("Нова шкільна їдальня відкрилася після реконструкції", "освіта", "Реконструкцію здійснено коштом міського бюджету та державної субвенції."),
+    (
+        "Відбулася сесія міської ради",
+        "сесія",
+        "Депутати розглянули питання бюджету, земельних відносин і комунального майна.",
+    ),
+    (
+        "У місті стартував сезон благоустрою",
+        "благоустрій",
+        "Комунальні служби прибирають парки, сквери та узбіччя доріг.",
+    ),
+    (
+        "Оголошено конкурс проєктів громадського бюджету",
+        "громадський бюджет",
+        "Мешканці можуть подати свої ідеї для розвитку міста до кінця місяця.",
+    ),
+    (
+        "Ремонт вулиці Покровської триває за графіком",
+        "ремонт доріг",
+        "Підрядник завершив укладання нижнього шару асфальтобетонного покриття.",
+    ),
+    (
+        "Нова шкільна їдальня відкрилася після реконструкції",
+        "освіта",
+        "Реконструкцію здійснено коштом міського бюджету та державної субвенції.",
+    ),
     ("Засідання виконавчого комітету", "виконком", "Члени виконкому ухвалили рішення щодо тарифів та опіки."),
-    ("Місто отримало нові автобуси", "транспорт", "Три нових низькопідлогових автобуси вийшли на маршрути міста."),
-    ("Громадські слухання щодо генерального плану", "містобудування", "Обговорення проєкту генерального плану відбудеться в міському будинку культури."),
-    ("Відкрито оновлений центр надання адміністративних послуг", "ЦНАП", "Тепер у ЦНАП можна оформити понад 150 послуг."),
-    ("День міста: програма святкових заходів", "культура", "На мешканців і гостей міста чекають концерти, ярмарок і спортивні змагання."),
-    ("Енергоефективність: утеплення дитячого садка", "енергоефективність", "Роботи фінансуються в межах програми енергоефективності."),
-    ("Прийом громадян міським головою", "прийом громадян", "Особистий прийом проводиться щочетверга з 10:00 до 13:00."),
+    (
+        "Місто отримало нові автобуси",
+        "транспорт",
+        "Три нових низькопідлогових автобуси вийшли на маршрути міста.",
+    ),
+    (
+        "Громадські слухання щодо генерального плану",
+        "містобудування",
+        "Обговорення проєкту генерального плану відбудеться в міському будинку культури.",
+    ),
+    (
+        "Відкрито оновлений центр надання адміністративних послуг",
+        "ЦНАП",
+        "Тепер у ЦНАП можна оформити понад 150 послуг.",
+    ),
+    (
+        "День міста: програма святкових заходів",
+        "культура",
+        "На мешканців і гостей міста чекають концерти, ярмарок і спортивні змагання.",
+    ),
+    (
+        "Енергоефективність: утеплення дитячого садка",
+        "енергоефективність",
+        "Роботи фінансуються в межах програми енергоефективності.",
+    ),
+    (
+        "Прийом громадян міським головою",
+        "прийом громадян",
+        "Особистий прийом проводиться щочетверга з 10:00 до 13:00.",
+    ),
 ]
 KIND_TITLES = {
     m.NewsKind.NEWS: "",
@@ -70,8 +124,13 @@ KIND_TITLES = {
     m.NewsKind.GREETING: "Вітання: ",
     m.NewsKind.ARTICLE: "Стаття: ",
 }
-GREETINGS = ["з Днем Конституції України", "з Днем Незалежності України", "з Днем міста",
-             "з Днем місцевого самоврядування", "з Новим роком і Різдвом Христовим"]
+GREETINGS = [
+    "з Днем Конституції України",
+    "з Днем Незалежності України",
+    "з Днем міста",
+    "з Днем місцевого самоврядування",
+    "з Новим роком і Різдвом Христовим",
+]
 
 ACT_SUBJECTS = [
     "Про бюджет Ніжинської міської територіальної громади на {year} рік",
@@ -101,12 +160,21 @@ VIDEOS = [
 ]
 
 COMMISSIONS = [
-    ("Постійна комісія з питань соціально-економічного розвитку, бюджету та фінансів", "komisiia-biudzhet",
-     "Бойко Олександр Миколайович"),
-    ("Постійна комісія з питань земельних відносин, будівництва та архітектури", "komisiia-zemlia",
-     "Лисенко Юрій Анатолійович"),
-    ("Постійна комісія з питань освіти, охорони здоров'я та соціального захисту", "komisiia-osvita",
-     "Мельник Ірина Степанівна"),
+    (
+        "Постійна комісія з питань соціально-економічного розвитку, бюджету та фінансів",
+        "komisiia-biudzhet",
+        "Бойко Олександр Миколайович",
+    ),
+    (
+        "Постійна комісія з питань земельних відносин, будівництва та архітектури",
+        "komisiia-zemlia",
+        "Лисенко Юрій Анатолійович",
+    ),
+    (
+        "Постійна комісія з питань освіти, охорони здоров'я та соціального захисту",
+        "komisiia-osvita",
+        "Мельник Ірина Степанівна",
+    ),
 ]
 
 
@@ -132,10 +200,14 @@ class DemoBuilder:
             return existing
         content = make_pdf(title=title, paragraphs=paragraphs)
         document = CouncilDocument(
-            title=title, extracted_text="\n".join([title, *paragraphs]),
-            content_hash=hashlib.sha256(content).hexdigest(), uploaded_by_user=self.user,
+            title=title,
+            extracted_text="\n".join([title, *paragraphs]),
+            content_hash=hashlib.sha256(content).hexdigest(),
+            uploaded_by_user=self.user,
         )
-        document.file.save(f"{hashlib.sha1(title.encode()).hexdigest()[:12]}.pdf", ContentFile(content), save=False)
+        document.file.save(
+            f"{hashlib.sha1(title.encode()).hexdigest()[:12]}.pdf", ContentFile(content), save=False
+        )
         document._set_document_file_metadata()
         document.save()
         self.report.created["документів"] += 1
@@ -160,7 +232,9 @@ class DemoBuilder:
         buffer = io.BytesIO()
         picture.save(buffer, format="JPEG", quality=80)
         image = Image(title=title, uploaded_by_user=self.user)
-        image.file = ImageFile(io.BytesIO(buffer.getvalue()), name=f"demo-{hashlib.sha1(title.encode()).hexdigest()[:10]}.jpg")
+        image.file = ImageFile(
+            io.BytesIO(buffer.getvalue()), name=f"demo-{hashlib.sha1(title.encode()).hexdigest()[:10]}.jpg"
+        )
         image._set_image_file_metadata()
         image.save()
         self.report.created["зображень"] += 1
@@ -183,6 +257,7 @@ class DemoBuilder:
             after_create(page)
         page.save_revision(user=self.user, log_action=False).publish(user=self.user, log_action=False)
         self.report.created["сторінок"] += 1
+        self.log(f"+ {page.url_path}")
         return page
 
     def build(self, home):
@@ -224,60 +299,131 @@ class DemoBuilder:
 
     def ensure_sections(self, home):
         return {
-            "news": self.ensure_page(home, m.NewsIndexPage(
-                title="Новини", slug="novyny", show_in_menus=True,
-                intro="Новини, оголошення та вітання Ніжинської міської ради та її виконавчого комітету.")),
-            "acts": self.ensure_page(home, m.ActIndexPage(
-                title="Документи", slug="dokumenty", show_in_menus=True,
-                intro="Рішення міської ради та виконавчого комітету, розпорядження міського голови, "
-                      "проєкти рішень для громадського обговорення.")),
-            "commissions": self.ensure_page(home, m.CommissionIndexPage(
-                title="Постійні комісії", slug="komisii", show_in_menus=True,
-                intro="Постійні депутатські комісії міської ради, їхні протоколи, висновки та рекомендації.")),
-            "videos": self.ensure_page(home, m.VideoIndexPage(
-                title="Відео", slug="video", show_in_menus=True,
-                intro="Трансляції сесій, засідань виконкому та відеосюжети про життя громади.")),
+            "news": self.ensure_page(
+                home,
+                m.NewsIndexPage(
+                    title="Новини",
+                    slug="novyny",
+                    show_in_menus=True,
+                    intro="Новини, оголошення та вітання Ніжинської міської ради та її виконавчого комітету.",
+                ),
+            ),
+            "acts": self.ensure_page(
+                home,
+                m.ActIndexPage(
+                    title="Документи",
+                    slug="dokumenty",
+                    show_in_menus=True,
+                    intro="Рішення міської ради та виконавчого комітету, розпорядження міського голови, "
+                    "проєкти рішень для громадського обговорення.",
+                ),
+            ),
+            "commissions": self.ensure_page(
+                home,
+                m.CommissionIndexPage(
+                    title="Постійні комісії",
+                    slug="komisii",
+                    show_in_menus=True,
+                    intro="Постійні депутатські комісії міської ради, їхні протоколи, висновки "
+                    "та рекомендації.",
+                ),
+            ),
+            "videos": self.ensure_page(
+                home,
+                m.VideoIndexPage(
+                    title="Відео",
+                    slug="video",
+                    show_in_menus=True,
+                    intro="Трансляції сесій, засідань виконкому та відеосюжети про життя громади.",
+                ),
+            ),
         }
 
     def ensure_standard_pages(self, home):
-        about = self.ensure_page(home, m.StandardPage(
-            title="Про раду", slug="pro-radu", show_in_menus=True,
-            search_description="Ніжинська міська рада — представницький орган місцевого самоврядування.",
-            body=[
-                _paragraph("Ніжинська міська рада є представницьким органом місцевого самоврядування, що "
-                           "представляє Ніжинську міську територіальну громаду та здійснює від її імені "
-                           "повноваження, визначені Конституцією і законами України."),
-                ("quote", {"quote": "Місцеве самоврядування є правом територіальної громади самостійно "
-                           "вирішувати питання місцевого значення.", "attribution": "Конституція України, ст. 140"}),
-                _paragraph("Рада складається з 34 депутатів, обраних на місцевих виборах, і міського голови."),
-            ],
-        ))
-        self.ensure_page(about, m.StandardPage(
-            title="Структура", slug="struktura", show_in_menus=True,
-            body=[
-                _paragraph("<b>Міський голова</b> — головна посадова особа територіальної громади."),
-                _paragraph("<b>Секретар міської ради</b> організовує роботу ради та її постійних комісій."),
-                ("table", {"first_row_is_table_header": True, "first_col_is_header": False, "data": [
-                    ["Підрозділ", "Телефон"],
-                    ["Загальний відділ", "7-11-35"],
-                    ["Відділ юридично-кадрового забезпечення", "7-12-40"],
-                    ["Фінансове управління", "7-13-02"],
-                ]}),
-            ],
-        ))
-        self.ensure_page(home, m.StandardPage(
-            title="Контакти", slug="kontakty", show_in_menus=True,
-            body=[
-                _paragraph("Адреса: 16600, м. Ніжин, площа імені Івана Франка, 1."),
-                _paragraph("Приймальня міського голови: +380 4631 7-11-35, rada@nizhynrada.gov.ua."),
-                _paragraph("Звернення громадян приймаються щодня з 8:00 до 17:00, крім вихідних."),
-            ],
-        ))
+        about = self.ensure_page(
+            home,
+            m.StandardPage(
+                title="Про раду",
+                slug="pro-radu",
+                show_in_menus=True,
+                search_description="Ніжинська міська рада — представницький орган місцевого самоврядування.",
+                body=[
+                    _paragraph(
+                        "Ніжинська міська рада є представницьким органом місцевого самоврядування, що "
+                        "представляє Ніжинську міську територіальну громаду та здійснює від її імені "
+                        "повноваження, визначені Конституцією і законами України."
+                    ),
+                    (
+                        "quote",
+                        {
+                            "quote": "Місцеве самоврядування є правом територіальної громади самостійно "
+                            "вирішувати питання місцевого значення.",
+                            "attribution": "Конституція України, ст. 140",
+                        },
+                    ),
+                    _paragraph(
+                        "Рада складається з 34 депутатів, обраних на місцевих виборах, і міського голови."
+                    ),
+                ],
+            ),
+        )
+        self.ensure_page(
+            about,
+            m.StandardPage(
+                title="Структура",
+                slug="struktura",
+                show_in_menus=True,
+                body=[
+                    _paragraph("<b>Міський голова</b> — головна посадова особа територіальної громади."),
+                    _paragraph(
+                        "<b>Секретар міської ради</b> організовує роботу ради та її постійних комісій."
+                    ),
+                    (
+                        "table",
+                        {
+                            "first_row_is_table_header": True,
+                            "first_col_is_header": False,
+                            "data": [
+                                ["Підрозділ", "Телефон"],
+                                ["Загальний відділ", "7-11-35"],
+                                ["Відділ юридично-кадрового забезпечення", "7-12-40"],
+                                ["Фінансове управління", "7-13-02"],
+                            ],
+                        },
+                    ),
+                ],
+            ),
+        )
+        self.ensure_page(
+            home,
+            m.StandardPage(
+                title="Контакти",
+                slug="kontakty",
+                show_in_menus=True,
+                body=[
+                    _paragraph("Адреса: 16600, м. Ніжин, площа імені Івана Франка, 1."),
+                    _paragraph("Приймальня міського голови: +380 4631 7-11-35, rada@nizhynrada.gov.ua."),
+                    _paragraph("Звернення громадян приймаються щодня з 8:00 до 17:00, крім вихідних."),
+                ],
+            ),
+        )
 
     # -- acts --------------------------------------------------------------------------------
 
-    def _act(self, index, *, act_type, number, title, issuer, day, status=m.ActStatus.IN_FORCE, with_votes=False,
-             relations=(), **fields):
+    def _act(
+        self,
+        index,
+        *,
+        act_type,
+        number,
+        title,
+        issuer,
+        day,
+        status=m.ActStatus.IN_FORCE,
+        with_votes=False,
+        relations=(),
+        **fields,
+    ):
         year = (fields.get("adopted_on") or day).year
         slug = m.acts.act_slug(act_type=act_type, number=number, year=year)
         existing = index.get_children().filter(slug=slug).specific().first()
@@ -295,15 +441,23 @@ class DemoBuilder:
         votes = []
         if with_votes:
             rng = random.Random(f"{SEED}-{slug}")
-            votes = [m.ActVote(deputy=deputy, vote=rng.choices(list(m.Vote.values), weights=[12, 1, 2, 1])[0])
-                     for deputy in DEPUTIES]
+            votes = [
+                m.ActVote(deputy=deputy, vote=rng.choices(list(m.Vote.values), weights=[12, 1, 2, 1])[0])
+                for deputy in DEPUTIES
+            ]
         subject = title[4:] if title.startswith("Про ") else title
         page = m.ActPage(
-            title=title, slug=slug, act_type=act_type, number=number, issuer=issuer, date=day, status=status,
+            title=title,
+            slug=slug,
+            act_type=act_type,
+            number=number,
+            issuer=issuer,
+            date=day,
+            status=status,
             summary=f"{m.ActType(act_type).label} «{title}».",
             body=f"<p>{issuer.name} вирішила:</p><ol><li>Затвердити рішення щодо: {subject}.</li>"
-                 "<li>Оприлюднити це рішення на офіційному сайті міської ради.</li>"
-                 "<li>Контроль за виконанням рішення покласти на постійну комісію.</li></ol>",
+            "<li>Оприлюднити це рішення на офіційному сайті міської ради.</li>"
+            "<li>Контроль за виконанням рішення покласти на постійну комісію.</li></ol>",
             attachments=[("attachment", {"document": pdf, "title": "", "kind": "scan"})],
             votes=votes,
             relations=[m.ActRelation(kind=kind, target=target) for kind, target in relations],
@@ -317,69 +471,130 @@ class DemoBuilder:
         start = datetime.date(2018, 1, 15)
         # Later decisions amend or repeal earlier ones; the relation is shown on both acts.
         statuses = {1: m.ActStatus.AMENDED, 2: m.ActStatus.AMENDED, 3: m.ActStatus.LOST_FORCE}
-        relations = {6: [(m.RelationKind.AMENDS, 1)], 9: [(m.RelationKind.AMENDS, 2)],
-                     12: [(m.RelationKind.REPEALS, 3)], 13: [(m.RelationKind.AMENDS, 1)]}
+        relations = {
+            6: [(m.RelationKind.AMENDS, 1)],
+            9: [(m.RelationKind.AMENDS, 2)],
+            12: [(m.RelationKind.REPEALS, 3)],
+            13: [(m.RelationKind.AMENDS, 1)],
+        }
         council = acts["council"]
         for i in range(14):
             day = start + datetime.timedelta(days=i * 47)
             session = 40 + i // 2
             title = ACT_SUBJECTS[i % len(ACT_SUBJECTS)].format(year=day.year + 1, next=day.year + 3)
-            council.append(self._act(
-                index, act_type=m.ActType.COUNCIL_DECISION, number=f"{i + 1}-{session}/{day.year}", title=title,
-                issuer=rada, day=day + datetime.timedelta(days=2), adopted_on=day, convocation=7,
-                session=f"{session} сесія", effective_from=day + datetime.timedelta(days=10), with_votes=True,
-                status=statuses.get(i, m.ActStatus.IN_FORCE),
-                relations=[(kind, council[target]) for kind, target in relations.get(i, [])],
-            ))
+            council.append(
+                self._act(
+                    index,
+                    act_type=m.ActType.COUNCIL_DECISION,
+                    number=f"{i + 1}-{session}/{day.year}",
+                    title=title,
+                    issuer=rada,
+                    day=day + datetime.timedelta(days=2),
+                    adopted_on=day,
+                    convocation=7,
+                    session=f"{session} сесія",
+                    effective_from=day + datetime.timedelta(days=10),
+                    with_votes=True,
+                    status=statuses.get(i, m.ActStatus.IN_FORCE),
+                    relations=[(kind, council[target]) for kind, target in relations.get(i, [])],
+                )
+            )
         for i in range(9):
             day = start + datetime.timedelta(days=20 + i * 61)
-            acts["executive"].append(self._act(
-                index, act_type=m.ActType.EXECUTIVE_DECISION, number=str(100 + i * 37),
-                title=ACT_SUBJECTS[(i + 5) % len(ACT_SUBJECTS)].format(year=day.year, next=day.year + 2),
-                issuer=vykonkom, day=day + datetime.timedelta(days=1), adopted_on=day,
-                session=f"засідання № {i + 10}",
-            ))
+            acts["executive"].append(
+                self._act(
+                    index,
+                    act_type=m.ActType.EXECUTIVE_DECISION,
+                    number=str(100 + i * 37),
+                    title=ACT_SUBJECTS[(i + 5) % len(ACT_SUBJECTS)].format(year=day.year, next=day.year + 2),
+                    issuer=vykonkom,
+                    day=day + datetime.timedelta(days=1),
+                    adopted_on=day,
+                    session=f"засідання № {i + 10}",
+                )
+            )
         for i in range(6):
             day = start + datetime.timedelta(days=35 + i * 83)
-            acts["orders"].append(self._act(
-                index, act_type=m.ActType.MAYOR_ORDER, number=f"{40 + i * 11}-р",
-                title=ACT_SUBJECTS[(i + 11) % len(ACT_SUBJECTS)].format(year=day.year, next=day.year + 1),
-                issuer=holova, day=day, adopted_on=day,
-            ))
+            acts["orders"].append(
+                self._act(
+                    index,
+                    act_type=m.ActType.MAYOR_ORDER,
+                    number=f"{40 + i * 11}-р",
+                    title=ACT_SUBJECTS[(i + 11) % len(ACT_SUBJECTS)].format(year=day.year, next=day.year + 1),
+                    issuer=holova,
+                    day=day,
+                    adopted_on=day,
+                )
+            )
         for decision in council[:4]:
             day = decision.adopted_on - datetime.timedelta(days=30)
-            acts["drafts"].append(self._act(
-                index, act_type=m.ActType.DRAFT_DECISION, number=f"ПР-{decision.number.split('-')[0]}/{day.year}",
-                title=decision.title, issuer=rada, day=day, status=m.ActStatus.DRAFT,
-                planned_consideration_on=decision.adopted_on, discussion_until=day + datetime.timedelta(days=20),
-                adopted_as=decision,
-            ))
+            acts["drafts"].append(
+                self._act(
+                    index,
+                    act_type=m.ActType.DRAFT_DECISION,
+                    number=f"ПР-{decision.number.split('-')[0]}/{day.year}",
+                    title=decision.title,
+                    issuer=rada,
+                    day=day,
+                    status=m.ActStatus.DRAFT,
+                    planned_consideration_on=decision.adopted_on,
+                    discussion_until=day + datetime.timedelta(days=20),
+                    adopted_as=decision,
+                )
+            )
         # Two drafts still open for discussion, whenever the demo is loaded.
-        for i, subject in enumerate(["Про внесення змін до Правил утримання домашніх тварин",
-                                     "Про встановлення ставок єдиного податку"]):
-            acts["drafts"].append(self._act(
-                index, act_type=m.ActType.REGULATORY_DRAFT if i else m.ActType.DRAFT_DECISION,
-                number=f"ПР-{90 + i}/{self.today.year}", title=subject, issuer=rada,
-                day=self.today - datetime.timedelta(days=5), status=m.ActStatus.DRAFT,
-                planned_consideration_on=self.today + datetime.timedelta(days=40),
-                discussion_until=self.today + datetime.timedelta(days=25),
-            ))
-        self._act(index, act_type=m.ActType.REGULATORY_DRAFT, number="ПР-12/2019",
-                  title="Про встановлення туристичного збору", issuer=rada, day=datetime.date(2019, 2, 1),
-                  status=m.ActStatus.DRAFT, discussion_until=datetime.date(2019, 3, 1),
-                  planned_consideration_on=datetime.date(2019, 3, 20))
+        for i, subject in enumerate(
+            [
+                "Про внесення змін до Правил утримання домашніх тварин",
+                "Про встановлення ставок єдиного податку",
+            ]
+        ):
+            acts["drafts"].append(
+                self._act(
+                    index,
+                    act_type=m.ActType.REGULATORY_DRAFT if i else m.ActType.DRAFT_DECISION,
+                    number=f"ПР-{90 + i}/{self.today.year}",
+                    title=subject,
+                    issuer=rada,
+                    day=self.today - datetime.timedelta(days=5),
+                    status=m.ActStatus.DRAFT,
+                    planned_consideration_on=self.today + datetime.timedelta(days=40),
+                    discussion_until=self.today + datetime.timedelta(days=25),
+                )
+            )
+        self._act(
+            index,
+            act_type=m.ActType.REGULATORY_DRAFT,
+            number="ПР-12/2019",
+            title="Про встановлення туристичного збору",
+            issuer=rada,
+            day=datetime.date(2019, 2, 1),
+            status=m.ActStatus.DRAFT,
+            discussion_until=datetime.date(2019, 3, 1),
+            planned_consideration_on=datetime.date(2019, 3, 20),
+        )
         for i in range(2):
             day = datetime.date(2018, 6 + i * 4, 12)
-            self._act(index, act_type=m.ActType.PROTOCOL, number=str(45 + i),
-                      title=f"Протокол {45 + i} сесії міської ради", issuer=rada, day=day, adopted_on=day,
-                      convocation=7, session=f"{45 + i} сесія")
+            self._act(
+                index,
+                act_type=m.ActType.PROTOCOL,
+                number=str(45 + i),
+                title=f"Протокол {45 + i} сесії міської ради",
+                issuer=rada,
+                day=day,
+                adopted_on=day,
+                convocation=7,
+                session=f"{45 + i} сесія",
+            )
         return acts
 
     # -- news --------------------------------------------------------------------------------
 
     def ensure_news(self, index, acts):
         rng = self.rng
-        kinds = [m.NewsKind.NEWS] * 5 + [m.NewsKind.ANNOUNCEMENT] * 2 + [m.NewsKind.ARTICLE, m.NewsKind.GREETING]
+        kinds = (
+            [m.NewsKind.NEWS] * 5 + [m.NewsKind.ANNOUNCEMENT] * 2 + [m.NewsKind.ARTICLE, m.NewsKind.GREETING]
+        )
         colours = [(11, 79, 156), (29, 107, 58), (164, 38, 44), (120, 90, 20), (60, 60, 110)]
         day = datetime.date(2018, 1, 10)
         for i in range(34):
@@ -394,22 +609,45 @@ class DemoBuilder:
             slug = f"{day:%Y-%m-%d}-{i + 1:02d}"
             image = None
             if i % 4 == 0:
-                image = self.ensure_image(title=f"Фото до новини «{title}» ({day:%d.%m.%Y})",
-                                          colour=colours[i % len(colours)])
+                image = self.ensure_image(
+                    title=f"Фото до новини «{title}» ({day:%d.%m.%Y})", colour=colours[i % len(colours)]
+                )
             body = [
                 _paragraph(lead),
-                _paragraph("Детальніше — у прикріплених документах та на сторінках відповідних рішень. "
-                           "Слідкуйте за новинами на офіційному сайті Ніжинської міської ради."),
+                _paragraph(
+                    "Детальніше — у прикріплених документах та на сторінках відповідних рішень. "
+                    "Слідкуйте за новинами на офіційному сайті Ніжинської міської ради."
+                ),
             ]
             if i % 3 == 0:
-                body.append(("quote", {"quote": "Наше завдання — зробити роботу ради відкритою для кожного ніжинця.",
-                                       "attribution": "міський голова"}))
+                body.append(
+                    (
+                        "quote",
+                        {
+                            "quote": "Наше завдання — зробити роботу ради відкритою для кожного ніжинця.",
+                            "attribution": "міський голова",
+                        },
+                    )
+                )
             if i % 5 == 0:
-                body.append(("table", {"first_row_is_table_header": True, "first_col_is_header": False, "data": [
-                    ["Захід", "Дата", "Місце"],
-                    ["Засідання комісій", f"{day:%d.%m.%Y}", "Мала зала"],
-                    ["Пленарне засідання", f"{day + datetime.timedelta(days=2):%d.%m.%Y}", "Велика зала"],
-                ]}))
+                body.append(
+                    (
+                        "table",
+                        {
+                            "first_row_is_table_header": True,
+                            "first_col_is_header": False,
+                            "data": [
+                                ["Захід", "Дата", "Місце"],
+                                ["Засідання комісій", f"{day:%d.%m.%Y}", "Мала зала"],
+                                [
+                                    "Пленарне засідання",
+                                    f"{day + datetime.timedelta(days=2):%d.%m.%Y}",
+                                    "Велика зала",
+                                ],
+                            ],
+                        },
+                    )
+                )
             related = []
             if acts["council"] and i % 2 == 0:
                 act = acts["council"][i % len(acts["council"])]
@@ -421,50 +659,90 @@ class DemoBuilder:
             def add_tags(page, tags=tags):
                 page.tags.add(*tags)
 
-            self.ensure_page(index, m.NewsPage(
-                title=title, slug=slug, kind=kind, date=day, lead=lead, main_image=image, body=body,
-                related_pages=related,
-            ), after_create=add_tags)
+            self.ensure_page(
+                index,
+                m.NewsPage(
+                    title=title,
+                    slug=slug,
+                    kind=kind,
+                    date=day,
+                    lead=lead,
+                    main_image=image,
+                    body=body,
+                    related_pages=related,
+                ),
+                after_create=add_tags,
+            )
 
     # -- commissions and videos --------------------------------------------------------------
 
     def ensure_commissions(self, index, acts):
         drafts = acts["drafts"]
         for number, (title, slug, chair) in enumerate(COMMISSIONS):
-            members = [chair] + [d for d in DEPUTIES if d != chair][number * 4: number * 4 + 4]
-            commission = self.ensure_page(index, m.CommissionPage(
-                title=title, slug=slug, chair=chair, members="\n".join(members),
-                contacts="Кімната 305, тел. +380 4631 7-12-10, komisii@nizhynrada.gov.ua",
-                description="<p>Комісія попередньо розглядає проєкти рішень, готує висновки й рекомендації "
-                            "та контролює виконання рішень ради з питань свого відання.</p>",
-            ))
-            for j, doc_type in enumerate([m.CommissionDocumentType.PROTOCOL, m.CommissionDocumentType.CONCLUSION]):
+            members = [chair] + [d for d in DEPUTIES if d != chair][number * 4 : number * 4 + 4]
+            commission = self.ensure_page(
+                index,
+                m.CommissionPage(
+                    title=title,
+                    slug=slug,
+                    chair=chair,
+                    members="\n".join(members),
+                    contacts="Кімната 305, тел. +380 4631 7-12-10, komisii@nizhynrada.gov.ua",
+                    description="<p>Комісія попередньо розглядає проєкти рішень, "
+                    "готує висновки й рекомендації "
+                    "та контролює виконання рішень ради з питань свого відання.</p>",
+                ),
+            )
+            for j, doc_type in enumerate(
+                [m.CommissionDocumentType.PROTOCOL, m.CommissionDocumentType.CONCLUSION]
+            ):
                 draft = drafts[(number * 2 + j) % len(drafts)]
                 meeting = draft.date + datetime.timedelta(days=7)
-                doc_title = (f"Протокол засідання комісії № {10 + number * 3 + j}" if j == 0
-                             else f"Висновок щодо проєкту рішення «{draft.title}»")
-                pdf = self.ensure_pdf(title=f"{title}: {doc_title}",
-                                      paragraphs=[doc_title, f"Засідання {meeting:%d.%m.%Y}. Присутні: {', '.join(members)}.",
-                                                  "Комісія рекомендує винести питання на розгляд сесії."])
+                doc_title = (
+                    f"Протокол засідання комісії № {10 + number * 3 + j}"
+                    if j == 0
+                    else f"Висновок щодо проєкту рішення «{draft.title}»"
+                )
+                pdf = self.ensure_pdf(
+                    title=f"{title}: {doc_title}",
+                    paragraphs=[
+                        doc_title,
+                        f"Засідання {meeting:%d.%m.%Y}. Присутні: {', '.join(members)}.",
+                        "Комісія рекомендує винести питання на розгляд сесії.",
+                    ],
+                )
 
                 def link(page, draft=draft):
                     page.concerns.add(draft)
 
-                self.ensure_page(commission, m.CommissionDocumentPage(
-                    title=doc_title, slug=f"{doc_type}-{10 + number * 3 + j}", doc_type=doc_type,
-                    number=str(10 + number * 3 + j), meeting_date=meeting, date=meeting,
-                    body=f"<p>Комісія розглянула проєкт рішення «{draft.title}» і підтримала його.</p>",
-                    attachments=[("attachment", {"document": pdf, "title": "", "kind": "scan"})],
-                ), after_create=link)
+                self.ensure_page(
+                    commission,
+                    m.CommissionDocumentPage(
+                        title=doc_title,
+                        slug=f"{doc_type}-{10 + number * 3 + j}",
+                        doc_type=doc_type,
+                        number=str(10 + number * 3 + j),
+                        meeting_date=meeting,
+                        date=meeting,
+                        body=f"<p>Комісія розглянула проєкт рішення «{draft.title}» і підтримала його.</p>",
+                        attachments=[("attachment", {"document": pdf, "title": "", "kind": "scan"})],
+                    ),
+                    after_create=link,
+                )
 
     def ensure_videos(self, index):
         day = datetime.date(2019, 1, 20)
         for number, (title, url) in enumerate(VIDEOS, start=1):
-            self.ensure_page(index, m.VideoPage(
-                title=title, slug=f"video-{number}", video_url=url,
-                date=day + datetime.timedelta(days=number * 23),
-                description=f"{title}. Відеосюжет Ніжинського міського телебачення.",
-            ))
+            self.ensure_page(
+                index,
+                m.VideoPage(
+                    title=title,
+                    slug=f"video-{number}",
+                    video_url=url,
+                    date=day + datetime.timedelta(days=number * 23),
+                    description=f"{title}. Відеосюжет Ніжинського міського телебачення.",
+                ),
+            )
 
 
 def ensure_admin(*, username, password, email):

@@ -36,8 +36,9 @@ def paginate(queryset, raw_page, messages, *, per_page=PER_PAGE):
     try:
         number = int(raw_page or 1)
     except (TypeError, ValueError):
-        messages.append(_("The page number «%(value)s» is not a number; showing the first page.")
-                        % {"value": raw_page})
+        messages.append(
+            _("The page number «%(value)s» is not a number; showing the first page.") % {"value": raw_page}
+        )
         number = 1
     if number < 1:
         messages.append(_("There is no page %(value)s; showing the first page.") % {"value": number})
@@ -71,10 +72,14 @@ class _Filtering:
         if value in dict(choices):
             self.apply(param, value, **{field: value})
         elif value:
-            self.messages.append(_("Unknown %(label)s «%(value)s» was ignored.") % {"label": label, "value": value})
+            self.messages.append(
+                _("Unknown %(label)s «%(value)s» was ignored.") % {"label": label, "value": value}
+            )
 
     def listing(self, queryset):
-        return Listing(paginate(queryset, self.params.get("page"), self.messages), self.filters, self.messages)
+        return Listing(
+            paginate(queryset, self.params.get("page"), self.messages), self.filters, self.messages
+        )
 
 
 def images_with_list_renditions():
@@ -120,7 +125,9 @@ def news_tags(*, index):
 
     return list(
         NewsPageTag.objects.filter(content_object__in=NewsPage.objects.live().child_of(index))
-        .values_list("tag__slug", "tag__name").distinct().order_by("tag__name")
+        .values_list("tag__slug", "tag__name")
+        .distinct()
+        .order_by("tag__name")
     )
 
 
@@ -178,7 +185,8 @@ def home_blocks(*, home):
 
     return {
         "latest_news": list(
-            NewsPage.objects.live().descendant_of(home)
+            NewsPage.objects.live()
+            .descendant_of(home)
             .prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions()))
             .order_by("-date", "-pk")[:6]
         ),
@@ -186,7 +194,8 @@ def home_blocks(*, home):
             ActPage.objects.live().descendant_of(home).select_related("issuer").order_by("-date", "-pk")[:6]
         ),
         "latest_videos": list(
-            VideoPage.objects.live().descendant_of(home)
+            VideoPage.objects.live()
+            .descendant_of(home)
             .prefetch_related(Prefetch("thumbnail", queryset=images_with_list_renditions()))
             .order_by("-date", "-pk")[:3]
         ),

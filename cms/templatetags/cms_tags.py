@@ -75,7 +75,8 @@ def video_embed(url, title):
             '<div class="video-frame"><iframe src="https://www.youtube-nocookie.com/embed/{}" title="{}" '
             'loading="lazy" allow="accelerometer; encrypted-media; gyroscope; picture-in-picture" '
             'referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe></div>',
-            video_id, title,
+            video_id,
+            title,
         )
     try:
         from wagtail.embeds.embeds import get_embed
@@ -86,7 +87,9 @@ def video_embed(url, title):
     except Exception:  # noqa: BLE001 - any provider failure must leave the page readable
         logger.warning("Embed failed for %s", url, exc_info=True)
         return format_html(
-            '<p class="video-fallback"><a href="{}" rel="noopener">{}</a></p>', url, _("Watch the video: %s") % title
+            '<p class="video-fallback"><a href="{}" rel="noopener">{}</a></p>',
+            url,
+            _("Watch the video: %s") % title,
         )
 
 

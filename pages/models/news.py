@@ -38,9 +38,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def news_list(self, request):
-        from pages.selectors import news_listing
-
-        from pages.selectors import news_tags
+        from pages.selectors import news_listing, news_tags
 
         listing = news_listing(index=self, params=request.GET)
         return self.render(request, context_overrides={

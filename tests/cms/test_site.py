@@ -34,8 +34,12 @@ def test_production_settings_refuse_to_start_without_required_variable(missing):
     env.update({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "nizhynrada.gov.ua"})
     del env[missing]
     result = subprocess.run(
-        [sys.executable, "-c", "import settings.production"], cwd=django_settings.BASE_DIR, env=env,
-        capture_output=True, text=True, timeout=60,
+        [sys.executable, "-c", "import settings.production"],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode != 0
     assert f"The environment variable {missing} must be set in production" in result.stderr
@@ -45,7 +49,11 @@ def test_production_settings_load_when_configured():
     env = dict(os.environ, SECRET_KEY="x" * 50, ALLOWED_HOSTS="nizhynrada.gov.ua")
     result = subprocess.run(
         [sys.executable, "-c", "import settings.production as s; print(s.ALLOWED_HOSTS)"],
-        cwd=django_settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60,
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert "nizhynrada.gov.ua" in result.stdout
@@ -56,7 +64,10 @@ def test_sitemap_lists_live_pages(client, home_page):
     news = NewsPageFactory(parent=index, slug="sesiia")
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    locations = [el.text for el in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    locations = [
+        el.text
+        for el in ET.fromstring(response.content).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+    ]
     assert any(loc.endswith("/novyny/sesiia/") for loc in locations)
     assert any(loc.endswith(index.url) for loc in locations)
     assert news.live
@@ -130,7 +141,9 @@ def test_breadcrumbs_mark_the_current_page(client, home_page):
 def test_open_graph_metadata_describes_the_page(client, home_page):
     index = NewsIndexPageFactory(parent=home_page)
     image = ImageFactory()
-    news = NewsPageFactory(parent=index, title="Сесія ради", lead="Депутати ухвалили бюджет.", main_image=image)
+    news = NewsPageFactory(
+        parent=index, title="Сесія ради", lead="Депутати ухвалили бюджет.", main_image=image
+    )
     head = soup(client.get(news.url)).head
     og = {tag["property"]: tag["content"] for tag in head.find_all("meta", property=True)}
     assert og["og:title"] == "Сесія ради"
@@ -141,10 +154,15 @@ def test_open_graph_metadata_describes_the_page(client, home_page):
 
 
 def test_footer_shows_contacts_and_platforms(client, home_page, site):
-    SiteSettings.objects.update_or_create(site=site, defaults={
-        "address": "м. Ніжин, пл. Франка, 1", "phone": "+380 4631 7-11-35",
-        "petitions_url": "https://petition.e-dem.ua/nizhyn", "facebook_url": "https://facebook.com/nizhynrada",
-    })
+    SiteSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "address": "м. Ніжин, пл. Франка, 1",
+            "phone": "+380 4631 7-11-35",
+            "petitions_url": "https://petition.e-dem.ua/nizhyn",
+            "facebook_url": "https://facebook.com/nizhynrada",
+        },
+    )
     footer = soup(client.get(home_page.url)).footer
     assert "м. Ніжин, пл. Франка, 1" in footer.text
     assert footer.find("a", href="https://petition.e-dem.ua/nizhyn")

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from cms.urls import handler404, handler500, urlpatterns as site_urlpatterns  # noqa: F401
+from cms.urls import handler404, handler500  # noqa: F401
+from cms.urls import urlpatterns as site_urlpatterns
 
 
 def failing_view(request):

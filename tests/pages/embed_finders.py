@@ -29,5 +29,10 @@ class NotFoundProviderFinder(UnreachableProviderFinder):
 class WorkingProviderFinder(UnreachableProviderFinder):
     def find_embed(self, url, max_width=None, max_height=None):
         self.calls.append(url)
-        return {"title": "Кліп", "type": "video", "html": '<iframe src="https://player.example/1" title="Кліп"></iframe>',
-                "width": 640, "height": 360}
+        return {
+            "title": "Кліп",
+            "type": "video",
+            "html": '<iframe src="https://player.example/1" title="Кліп"></iframe>',
+            "width": 640,
+            "height": 360,
+        }

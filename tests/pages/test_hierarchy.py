@@ -48,7 +48,9 @@ def tree(home_page):
     }
 
 
-@pytest.mark.parametrize("page_type", [t for t in ALLOWED_PARENTS if t is not m.HomePage], ids=lambda t: t.__name__)
+@pytest.mark.parametrize(
+    "page_type", [t for t in ALLOWED_PARENTS if t is not m.HomePage], ids=lambda t: t.__name__
+)
 def test_page_type_can_be_created_only_under_its_allowed_parents(tree, page_type):
     for parent_type, parent in tree.items():
         expected = parent_type in ALLOWED_PARENTS[page_type]
@@ -61,8 +63,13 @@ def test_second_home_page_cannot_be_created(home_page):
 
 @pytest.mark.parametrize(
     "page_type, parent_type",
-    [(m.NewsPage, m.HomePage), (m.ActPage, m.NewsIndexPage), (m.CommissionDocumentPage, m.CommissionIndexPage),
-     (m.VideoPage, m.ActIndexPage), (m.NewsIndexPage, m.StandardPage)],
+    [
+        (m.NewsPage, m.HomePage),
+        (m.ActPage, m.NewsIndexPage),
+        (m.CommissionDocumentPage, m.CommissionIndexPage),
+        (m.VideoPage, m.ActIndexPage),
+        (m.NewsIndexPage, m.StandardPage),
+    ],
     ids=lambda v: v.__name__,
 )
 def test_admin_refuses_to_add_a_page_under_a_wrong_parent(editor_client, tree, page_type, parent_type):

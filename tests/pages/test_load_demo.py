@@ -16,10 +16,14 @@ from pages import models as m
 
 def counts():
     return {
-        "pages": Page.objects.count(), "revisions": Revision.objects.count(),
-        "documents": CouncilDocument.objects.count(), "images": get_image_model().objects.count(),
-        "issuers": m.Issuer.objects.count(), "votes": m.ActVote.objects.count(),
-        "relations": m.ActRelation.objects.count(), "tags": Tag.objects.count(),
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "documents": CouncilDocument.objects.count(),
+        "images": get_image_model().objects.count(),
+        "issuers": m.Issuer.objects.count(),
+        "votes": m.ActVote.objects.count(),
+        "relations": m.ActRelation.objects.count(),
+        "tags": Tag.objects.count(),
         "users": get_user_model().objects.count(),
     }
 
@@ -44,18 +48,32 @@ def test_demo_has_every_content_type_in_quantity(demo):
     assert m.ActPage.objects.live().count() >= 30
     assert set(m.ActPage.objects.values_list("act_type", flat=True)) == set(m.ActType.values)
     assert set(m.Issuer.objects.values_list("name", flat=True)) == {
-        "Ніжинська міська рада", "Виконавчий комітет Ніжинської міської ради", "Ніжинський міський голова"}
+        "Ніжинська міська рада",
+        "Виконавчий комітет Ніжинської міської ради",
+        "Ніжинський міський голова",
+    }
     assert all(act.attached_documents for act in m.ActPage.objects.all())
-    assert m.ActPage.objects.filter(act_type=m.ActType.COUNCIL_DECISION, votes__isnull=False).distinct().count() >= 10
+    assert (
+        m.ActPage.objects.filter(act_type=m.ActType.COUNCIL_DECISION, votes__isnull=False).distinct().count()
+        >= 10
+    )
     assert set(m.ActRelation.objects.values_list("kind", flat=True)) == set(m.RelationKind.values)
     assert m.ActPage.objects.filter(adopted_as__isnull=False).count() >= 3
     assert m.CommissionPage.objects.count() == 3
     assert m.CommissionDocumentPage.objects.filter(concerns__isnull=False).distinct().count() >= 3
     assert m.VideoPage.objects.count() == 5
     assert all(video.youtube_id for video in m.VideoPage.objects.all())
-    assert set(m.StandardPage.objects.values_list("title", flat=True)) >= {"Про раду", "Структура", "Контакти"}
+    assert set(m.StandardPage.objects.values_list("title", flat=True)) >= {
+        "Про раду",
+        "Структура",
+        "Контакти",
+    }
     settings = SiteSettings.objects.get()
-    assert settings.petitions_url.startswith("https://petition.e-dem.ua/") and settings.phone and settings.address
+    assert (
+        settings.petitions_url.startswith("https://petition.e-dem.ua/")
+        and settings.phone
+        and settings.address
+    )
     assert all(page.revisions.exists() for page in Page.objects.filter(depth__gt=2))
 
 

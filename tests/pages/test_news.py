@@ -34,9 +34,14 @@ def test_news_are_paginated_twenty_per_page_newest_first(client, index):
     assert second == [f"Новина {day:02d}" for day in range(5, 0, -1)]
 
 
-@pytest.mark.parametrize("page, expected_notice, expected_first", [
-    ("abc", "не є числом", "Новина 25"), ("0", "показано першу", "Новина 25"), ("99", "показано останню", "Новина 05"),
-])
+@pytest.mark.parametrize(
+    "page, expected_notice, expected_first",
+    [
+        ("abc", "не є числом", "Новина 25"),
+        ("0", "показано першу", "Новина 25"),
+        ("99", "показано останню", "Новина 05"),
+    ],
+)
 def test_bad_page_numbers_are_clamped_and_reported(client, index, page, expected_notice, expected_first):
     for day in range(1, 26):
         NewsPageFactory(parent=index, title=f"Новина {day:02d}", date=datetime.date(2018, 10, day))
@@ -69,9 +74,14 @@ def test_filter_by_month_shows_only_that_month(client, index):
     assert listed_titles(client.get(index.url, {"month": "2018-11"})) == ["Листопадова"]
 
 
-@pytest.mark.parametrize("params, notice", [
-    ({"kind": "gossip"}, "gossip"), ({"month": "2018-13"}, "2018-13"), ({"month": "листопад"}, "листопад"),
-])
+@pytest.mark.parametrize(
+    "params, notice",
+    [
+        ({"kind": "gossip"}, "gossip"),
+        ({"month": "2018-13"}, "2018-13"),
+        ({"month": "листопад"}, "листопад"),
+    ],
+)
 def test_invalid_filters_are_ignored_and_reported(client, index, params, notice):
     NewsPageFactory(parent=index, title="Новина")
     response = client.get(index.url, params)
@@ -114,6 +124,7 @@ def test_filter_form_offers_the_tags_in_use_and_keeps_the_choice(client, index):
     tagged.save_revision().publish()
     slug = tagged.tags.get(name="школи").slug
     select = BeautifulSoup(client.get(index.url, {"tag": slug}).content.decode(), "html.parser").find(
-        "select", attrs={"name": "tag"})
+        "select", attrs={"name": "tag"}
+    )
     assert [option.text for option in select.find_all("option")][1:] == ["ремонт", "школи"]
     assert select.find("option", selected=True)["value"] == slug

@@ -32,8 +32,11 @@ def count_queries(client, url):
 
 def make_news(index, count, start=0):
     for number in range(start, start + count):
-        news = NewsPageFactory(parent=index, date=datetime.date(2018, 1, 1) + datetime.timedelta(days=number),
-                               main_image=ImageFactory())
+        news = NewsPageFactory(
+            parent=index,
+            date=datetime.date(2018, 1, 1) + datetime.timedelta(days=number),
+            main_image=ImageFactory(),
+        )
         news.tags.add(f"тег {number}", "ніжин")
         news.save_revision().publish()
 
@@ -57,8 +60,11 @@ def test_home_page_queries_do_not_grow_with_items(client, home_page):
 
 def make_acts(index, issuers, count, start=0):
     for number in range(start, start + count):
-        ActPageFactory(parent=index, issuer=issuers[number % len(issuers)],
-                       date=datetime.date(2018, 1, 1) + datetime.timedelta(days=number))
+        ActPageFactory(
+            parent=index,
+            issuer=issuers[number % len(issuers)],
+            date=datetime.date(2018, 1, 1) + datetime.timedelta(days=number),
+        )
 
 
 def test_act_index_queries_do_not_grow_with_items(client, home_page):
@@ -78,15 +84,28 @@ def act_page_of_size(home_page):
     def build(size):
         targets = [ActPageFactory(parent=index, issuer=issuer) for _ in range(size)]
         act = ActPageFactory(
-            parent=index, issuer=issuer,
-            attachments=[("attachment", {"document": DocumentFactory(), "title": "", "kind": "scan"})
-                         for _ in range(size + 2)],
+            parent=index,
+            issuer=issuer,
+            attachments=[
+                ("attachment", {"document": DocumentFactory(), "title": "", "kind": "scan"})
+                for _ in range(size + 2)
+            ],
             relations=[m.ActRelation(kind=m.RelationKind.AMENDS, target=target) for target in targets],
             votes=[m.ActVote(deputy=f"Депутат {n}", vote=m.Vote.FOR) for n in range(size * 3)],
         )
         for _ in range(size):
-            ActPageFactory(parent=index, issuer=issuer, relations=[m.ActRelation(kind=m.RelationKind.REPEALS, target=act)])
-            ActPageFactory(parent=index, issuer=issuer, act_type=m.ActType.DRAFT_DECISION, adopted_as=act, adopted_on=None)
+            ActPageFactory(
+                parent=index,
+                issuer=issuer,
+                relations=[m.ActRelation(kind=m.RelationKind.REPEALS, target=act)],
+            )
+            ActPageFactory(
+                parent=index,
+                issuer=issuer,
+                act_type=m.ActType.DRAFT_DECISION,
+                adopted_as=act,
+                adopted_on=None,
+            )
         return act
 
     return build

@@ -19,8 +19,14 @@ def use_finder(settings, finder):
     settings.WAGTAILEMBEDS_FINDERS = [{"class": f"{finder.__module__}.{finder.__name__}"}]
 
 
-@pytest.mark.parametrize("url", ["https://www.youtube.com/watch?v=M7lc1UVf-VE", "https://youtu.be/M7lc1UVf-VE",
-                                 "https://www.youtube.com/embed/M7lc1UVf-VE?start=10"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.youtube.com/watch?v=M7lc1UVf-VE",
+        "https://youtu.be/M7lc1UVf-VE",
+        "https://www.youtube.com/embed/M7lc1UVf-VE?start=10",
+    ],
+)
 def test_youtube_video_is_a_privacy_enhanced_embed_built_without_the_network(client, settings, index, url):
     use_finder(settings, UnreachableProviderFinder)
     video = VideoPageFactory(parent=index, title="Сесія ради", video_url=url)
