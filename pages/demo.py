@@ -159,6 +159,18 @@ VIDEOS = [
     ("Засідання виконавчого комітету", "https://www.youtube.com/watch?v=LXb3EKWsInQ"),
 ]
 
+SECTIONS = [
+    ("news", m.NewsIndexPage, "Новини", "novyny",
+     "Новини, оголошення та вітання Ніжинської міської ради та її виконавчого комітету."),
+    ("acts", m.ActIndexPage, "Документи", "dokumenty",
+     "Рішення міської ради та виконавчого комітету, розпорядження міського голови, "
+     "проєкти рішень для громадського обговорення."),
+    ("commissions", m.CommissionIndexPage, "Постійні комісії", "komisii",
+     "Постійні депутатські комісії міської ради, їхні протоколи, висновки та рекомендації."),
+    ("videos", m.VideoIndexPage, "Відео", "video",
+     "Трансляції сесій, засідань виконкому та відеосюжети про життя громади."),
+]
+
 COMMISSIONS = [
     (
         "Постійна комісія з питань соціально-економічного розвитку, бюджету та фінансів",
@@ -299,44 +311,8 @@ class DemoBuilder:
 
     def ensure_sections(self, home):
         return {
-            "news": self.ensure_page(
-                home,
-                m.NewsIndexPage(
-                    title="Новини",
-                    slug="novyny",
-                    show_in_menus=True,
-                    intro="Новини, оголошення та вітання Ніжинської міської ради та її виконавчого комітету.",
-                ),
-            ),
-            "acts": self.ensure_page(
-                home,
-                m.ActIndexPage(
-                    title="Документи",
-                    slug="dokumenty",
-                    show_in_menus=True,
-                    intro="Рішення міської ради та виконавчого комітету, розпорядження міського голови, "
-                    "проєкти рішень для громадського обговорення.",
-                ),
-            ),
-            "commissions": self.ensure_page(
-                home,
-                m.CommissionIndexPage(
-                    title="Постійні комісії",
-                    slug="komisii",
-                    show_in_menus=True,
-                    intro="Постійні депутатські комісії міської ради, їхні протоколи, висновки "
-                    "та рекомендації.",
-                ),
-            ),
-            "videos": self.ensure_page(
-                home,
-                m.VideoIndexPage(
-                    title="Відео",
-                    slug="video",
-                    show_in_menus=True,
-                    intro="Трансляції сесій, засідань виконкому та відеосюжети про життя громади.",
-                ),
-            ),
+            key: self.ensure_page(home, page_type(title=title, slug=slug, show_in_menus=True, intro=intro))
+            for key, page_type, title, slug, intro in SECTIONS
         }
 
     def ensure_standard_pages(self, home):

@@ -28,33 +28,31 @@ def test_admin_speaks_ukrainian(editor_client):
     assert "Sidebar" not in text and "Skip to main content" not in text
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
-def test_production_settings_refuse_to_start_without_required_variable(missing):
-    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
-    env.update({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "nizhynrada.gov.ua"})
-    del env[missing]
-    result = subprocess.run(
-        [sys.executable, "-c", "import settings.production"],
-        cwd=django_settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
+def import_production_settings(env, code="import settings.production"):
+    """Import the production settings in a fresh interpreter, as a server would at start."""
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=django_settings.BASE_DIR, env=env, capture_output=True, text=True,
         timeout=60,
     )
+
+
+def production_env(**overrides):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    env.update({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "nizhynrada.gov.ua"}, **overrides)
+    return env
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])
+def test_production_settings_refuse_to_start_without_required_variable(missing):
+    env = production_env()
+    del env[missing]
+    result = import_production_settings(env)
     assert result.returncode != 0
     assert f"The environment variable {missing} must be set in production" in result.stderr
 
 
 def test_production_settings_load_when_configured():
-    env = dict(os.environ, SECRET_KEY="x" * 50, ALLOWED_HOSTS="nizhynrada.gov.ua")
-    result = subprocess.run(
-        [sys.executable, "-c", "import settings.production as s; print(s.ALLOWED_HOSTS)"],
-        cwd=django_settings.BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = import_production_settings(production_env(), "import settings.production as s; print(s.ALLOWED_HOSTS)")
     assert result.returncode == 0, result.stderr
     assert "nizhynrada.gov.ua" in result.stdout
 

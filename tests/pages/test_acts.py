@@ -85,46 +85,28 @@ def listed(client, index, params):
     return [a.text for a in html_of(client, index.url, params).select(".act-row__title a")]
 
 
+REGISTER = [
+    # title, issuer slug, act type, number, status, adopted on, published on
+    ("Рада 2018", "miska-rada", m.ActType.COUNCIL_DECISION, "1-40/2018", m.ActStatus.ADOPTED,
+     datetime.date(2018, 3, 1), datetime.date(2018, 3, 2)),
+    ("Рада 2019", "miska-rada", m.ActType.COUNCIL_DECISION, "2-50/2019", m.ActStatus.LOST_FORCE,
+     datetime.date(2019, 3, 1), datetime.date(2019, 3, 2)),
+    ("Виконком 2018", "vykonkom", m.ActType.EXECUTIVE_DECISION, "312", m.ActStatus.ADOPTED,
+     datetime.date(2018, 5, 1), datetime.date(2018, 5, 2)),
+    ("Проєкт 2019", "miska-rada", m.ActType.DRAFT_DECISION, "", m.ActStatus.DRAFT,
+     None, datetime.date(2019, 1, 10)),
+]
+
+
 @pytest.fixture
 def register(index):
-    rada = IssuerFactory(name="Ніжинська міська рада", slug="miska-rada")
-    vykonkom = IssuerFactory(name="Виконавчий комітет", slug="vykonkom")
-    ActPageFactory(
-        parent=index,
-        title="Рада 2018",
-        issuer=rada,
-        number="1-40/2018",
-        adopted_on=datetime.date(2018, 3, 1),
-        date=datetime.date(2018, 3, 2),
-    )
-    ActPageFactory(
-        parent=index,
-        title="Рада 2019",
-        issuer=rada,
-        number="2-50/2019",
-        status=m.ActStatus.LOST_FORCE,
-        adopted_on=datetime.date(2019, 3, 1),
-        date=datetime.date(2019, 3, 2),
-    )
-    ActPageFactory(
-        parent=index,
-        title="Виконком 2018",
-        issuer=vykonkom,
-        act_type=m.ActType.EXECUTIVE_DECISION,
-        number="312",
-        adopted_on=datetime.date(2018, 5, 1),
-        date=datetime.date(2018, 5, 2),
-    )
-    ActPageFactory(
-        parent=index,
-        title="Проєкт 2019",
-        issuer=rada,
-        act_type=m.ActType.DRAFT_DECISION,
-        number="",
-        status=m.ActStatus.DRAFT,
-        adopted_on=None,
-        date=datetime.date(2019, 1, 10),
-    )
+    issuers = {
+        "miska-rada": IssuerFactory(name="Ніжинська міська рада", slug="miska-rada"),
+        "vykonkom": IssuerFactory(name="Виконавчий комітет", slug="vykonkom"),
+    }
+    for title, issuer, act_type, number, status, adopted_on, date in REGISTER:
+        ActPageFactory(parent=index, title=title, issuer=issuers[issuer], act_type=act_type, number=number,
+                       status=status, adopted_on=adopted_on, date=date)
     return index
 
 
