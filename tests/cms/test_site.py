@@ -31,7 +31,11 @@ def test_admin_speaks_ukrainian(editor_client):
 def import_production_settings(env, code="import settings.production"):
     """Import the production settings in a fresh interpreter, as a server would at start."""
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=django_settings.BASE_DIR, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
 
@@ -52,7 +56,8 @@ def test_production_settings_refuse_to_start_without_required_variable(missing):
 
 
 def test_production_settings_load_when_configured():
-    result = import_production_settings(production_env(), "import settings.production as s; print(s.ALLOWED_HOSTS)")
+    code = "import settings.production as s; print(s.ALLOWED_HOSTS)"
+    result = import_production_settings(production_env(), code)
     assert result.returncode == 0, result.stderr
     assert "nizhynrada.gov.ua" in result.stdout
 

@@ -87,14 +87,42 @@ def listed(client, index, params):
 
 REGISTER = [
     # title, issuer slug, act type, number, status, adopted on, published on
-    ("Рада 2018", "miska-rada", m.ActType.COUNCIL_DECISION, "1-40/2018", m.ActStatus.ADOPTED,
-     datetime.date(2018, 3, 1), datetime.date(2018, 3, 2)),
-    ("Рада 2019", "miska-rada", m.ActType.COUNCIL_DECISION, "2-50/2019", m.ActStatus.LOST_FORCE,
-     datetime.date(2019, 3, 1), datetime.date(2019, 3, 2)),
-    ("Виконком 2018", "vykonkom", m.ActType.EXECUTIVE_DECISION, "312", m.ActStatus.ADOPTED,
-     datetime.date(2018, 5, 1), datetime.date(2018, 5, 2)),
-    ("Проєкт 2019", "miska-rada", m.ActType.DRAFT_DECISION, "", m.ActStatus.DRAFT,
-     None, datetime.date(2019, 1, 10)),
+    (
+        "Рада 2018",
+        "miska-rada",
+        m.ActType.COUNCIL_DECISION,
+        "1-40/2018",
+        m.ActStatus.ADOPTED,
+        datetime.date(2018, 3, 1),
+        datetime.date(2018, 3, 2),
+    ),
+    (
+        "Рада 2019",
+        "miska-rada",
+        m.ActType.COUNCIL_DECISION,
+        "2-50/2019",
+        m.ActStatus.LOST_FORCE,
+        datetime.date(2019, 3, 1),
+        datetime.date(2019, 3, 2),
+    ),
+    (
+        "Виконком 2018",
+        "vykonkom",
+        m.ActType.EXECUTIVE_DECISION,
+        "312",
+        m.ActStatus.ADOPTED,
+        datetime.date(2018, 5, 1),
+        datetime.date(2018, 5, 2),
+    ),
+    (
+        "Проєкт 2019",
+        "miska-rada",
+        m.ActType.DRAFT_DECISION,
+        "",
+        m.ActStatus.DRAFT,
+        None,
+        datetime.date(2019, 1, 10),
+    ),
 ]
 
 
@@ -105,8 +133,16 @@ def register(index):
         "vykonkom": IssuerFactory(name="Виконавчий комітет", slug="vykonkom"),
     }
     for title, issuer, act_type, number, status, adopted_on, date in REGISTER:
-        ActPageFactory(parent=index, title=title, issuer=issuers[issuer], act_type=act_type, number=number,
-                       status=status, adopted_on=adopted_on, date=date)
+        ActPageFactory(
+            parent=index,
+            title=title,
+            issuer=issuers[issuer],
+            act_type=act_type,
+            number=number,
+            status=status,
+            adopted_on=adopted_on,
+            date=date,
+        )
     return index
 
 
@@ -151,6 +187,18 @@ def test_register_is_paginated(client, index):
     assert listed(client, index, {"page": "2"}) == ["Акт 02", "Акт 01"]
 
 
+def draft_act(index, **fields):
+    """A draft decision, not yet adopted and without a number."""
+    return ActPageFactory(
+        parent=index,
+        act_type=m.ActType.DRAFT_DECISION,
+        status=m.ActStatus.DRAFT,
+        number="",
+        adopted_on=None,
+        **fields,
+    )
+
+
 # -- the act page -----------------------------------------------------------------------------
 
 
@@ -192,12 +240,8 @@ def test_act_page_shows_requisites_and_dates(client, index):
 
 def test_draft_shows_discussion_deadline_and_consideration_date(client, index):
     today = timezone.localdate()
-    draft = ActPageFactory(
-        parent=index,
-        act_type=m.ActType.DRAFT_DECISION,
-        status=m.ActStatus.DRAFT,
-        number="",
-        adopted_on=None,
+    draft = draft_act(
+        index,
         date=today,
         discussion_until=today + datetime.timedelta(days=10),
         planned_consideration_on=today + datetime.timedelta(days=30),
@@ -208,12 +252,8 @@ def test_draft_shows_discussion_deadline_and_consideration_date(client, index):
 
 
 def test_draft_after_its_deadline_says_discussion_is_closed(client, index):
-    draft = ActPageFactory(
-        parent=index,
-        act_type=m.ActType.DRAFT_DECISION,
-        status=m.ActStatus.DRAFT,
-        number="",
-        adopted_on=None,
+    draft = draft_act(
+        index,
         date=datetime.date(2018, 10, 1),
         discussion_until=datetime.date(2018, 10, 20),
     )
@@ -222,12 +262,8 @@ def test_draft_after_its_deadline_says_discussion_is_closed(client, index):
 
 def test_draft_and_adopted_decision_link_to_each_other(client, index):
     decision = ActPageFactory(parent=index, title="Про бюджет", number="4-49/2018")
-    draft = ActPageFactory(
-        parent=index,
-        act_type=m.ActType.DRAFT_DECISION,
-        status=m.ActStatus.DRAFT,
-        number="",
-        adopted_on=None,
+    draft = draft_act(
+        index,
         title="Проєкт про бюджет",
         adopted_as=decision,
     )
@@ -290,9 +326,7 @@ def test_attachments_show_file_type_and_size(client, index):
 
 
 def test_commission_documents_concerning_a_draft_are_shown_on_it(client, home_page, index):
-    draft = ActPageFactory(
-        parent=index, act_type=m.ActType.DRAFT_DECISION, status=m.ActStatus.DRAFT, number="", adopted_on=None
-    )
+    draft = draft_act(index)
     commission = CommissionPageFactory(parent=CommissionIndexPageFactory(parent=home_page))
     conclusion = CommissionDocumentPageFactory(parent=commission, title="Висновок комісії", number="7")
     conclusion.concerns.add(draft)
