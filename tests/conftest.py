@@ -2,6 +2,13 @@ import pytest
 from wagtail.models import Site
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Uploaded files of a test go to a temporary directory, never to var/media."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def home_page(db):
     """The council's home page, created by the pages migrations as the default site's root."""
@@ -11,3 +18,12 @@ def home_page(db):
 @pytest.fixture
 def site(db):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def editor_client(client, django_user_model, db):
+    """A client logged in as a superuser."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.org", "password")
+    client.force_login(user)
+    client.user = user
+    return client

@@ -8,21 +8,13 @@ from django.core.files.base import ContentFile
 from wagtail.images.tests.utils import get_test_image_file
 
 from cms.models import CouncilDocument
+from cms.pdf import make_pdf
 from pages import models as m
 
 
 def minimal_pdf(text: str = "Ніжинська міська рада") -> bytes:
-    """A small valid one-page PDF whose text layer holds ``text`` (ASCII-safe via hex glyph-less stream)."""
-    from io import BytesIO
-
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(width=200, height=200)
-    writer.add_metadata({"/Title": text})
-    buffer = BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+    """A small real one-page PDF whose text layer holds ``text`` (extractable with pypdf)."""
+    return make_pdf(title=text)
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):
@@ -31,6 +23,13 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = CouncilDocument
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        document = model_class(*args, **kwargs)
+        document._set_document_file_metadata()  # file size and hash, as the admin's upload does
+        document.save()
+        return document
 
 
 class ImageFactory(factory.django.DjangoModelFactory):

@@ -22,6 +22,7 @@ class CommissionIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.CommissionPage"]
@@ -29,6 +30,11 @@ class CommissionIndexPage(BasePage):
     class Meta:
         verbose_name = _("commissions index")
         verbose_name_plural = _("commissions indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["commissions"] = CommissionPage.objects.live().child_of(self).order_by("path")
+        return context
 
 
 class CommissionPage(BasePage):
@@ -55,6 +61,13 @@ class CommissionPage(BasePage):
 
     def member_list(self):
         return [line.strip() for line in self.members.splitlines() if line.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["documents"] = (
+            CommissionDocumentPage.objects.live().child_of(self).order_by("-meeting_date", "-pk")
+        )
+        return context
 
 
 class CommissionDocumentPage(PublicationDated, HasAttachments, BasePage):
@@ -97,3 +110,8 @@ class CommissionDocumentPage(PublicationDated, HasAttachments, BasePage):
     @property
     def commission(self):
         return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["concerned_acts"] = self.concerns.live().select_related("issuer").order_by("-date")
+        return context

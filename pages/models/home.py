@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 from .base import BasePage
 
@@ -11,6 +12,7 @@ class HomePage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
@@ -22,3 +24,10 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from pages.selectors import home_blocks
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_blocks(home=self))
+        return context

@@ -4,6 +4,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -20,12 +21,13 @@ class NewsKind(models.TextChoices):
     ARTICLE = "article", _("Article")
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(RoutablePageMixin, BasePage):
     """The news archive: filterable by kind, tag and month, with RSS and Atom feeds."""
 
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.NewsPage"]
@@ -33,6 +35,35 @@ class NewsIndexPage(BasePage):
     class Meta:
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
+
+    @path("")
+    def news_list(self, request):
+        from pages.selectors import news_listing, news_tags
+
+        listing = news_listing(index=self, params=request.GET)
+        return self.render(request, context_overrides={
+            "listing": listing, "kinds": NewsKind.choices, "tags": news_tags(index=self),
+        })
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from pages.feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        from pages.feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+    def feed_links(self, request=None):
+        """(type, title, url) of the feeds, for ``<link rel="alternate">`` in the head."""
+        url = self.get_url(request)
+        return [
+            ("application/rss+xml", _("News (RSS)"), url + self.reverse_subpage("rss")),
+            ("application/atom+xml", _("News (Atom)"), url + self.reverse_subpage("atom")),
+        ]
 
 
 class NewsPageTag(TaggedItemBase):

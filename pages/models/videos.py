@@ -2,6 +2,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 from django.db import models
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -46,6 +47,7 @@ class VideoIndexPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.VideoPage"]
@@ -53,6 +55,20 @@ class VideoIndexPage(BasePage):
     class Meta:
         verbose_name = _("video index")
         verbose_name_plural = _("video indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        from pages.selectors import images_with_list_renditions, paginate
+
+        context = super().get_context(request, *args, **kwargs)
+        messages = []
+        videos = (
+            VideoPage.objects.live().child_of(self)
+            .prefetch_related(Prefetch("thumbnail", queryset=images_with_list_renditions()))
+            .order_by("-date", "-pk")
+        )
+        context["videos"] = paginate(videos, request.GET.get("page"), messages, per_page=12)
+        context["messages_list"] = messages
+        return context
 
 
 class VideoPage(PublicationDated, BasePage):

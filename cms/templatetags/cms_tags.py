@@ -1,0 +1,107 @@
+"""Template helpers shared by every public page: Ukrainian dates, menu, breadcrumbs, embeds."""
+
+import datetime
+import logging
+
+from django import template
+from django.template.defaultfilters import date as date_filter
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from wagtail.models import Page, Site
+
+register = template.Library()
+logger = logging.getLogger(__name__)
+
+
+@register.filter
+def uk_date(value):
+    """«8 листопада 2018»: the day, the month in the genitive and the year, whatever the request language."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    with override("uk"):
+        return date_filter(value, "j E Y")
+
+
+@register.filter
+def iso_date(value):
+    """The machine-readable date for ``<time datetime>``."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children shown in menus, read once per request."""
+    request = context.get("request")
+    cached = getattr(request, "_radasite_menu", None)
+    if cached is not None:
+        return cached
+    site = Site.find_for_request(request) if request else None
+    items = list(site.root_page.get_children().live().in_menu()) if site else []
+    if request is not None:
+        request._radasite_menu = items
+    return items
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None):
+    """The trail from the home page to ``page``: every ancestor below the tree root, then the page."""
+    page = page or context.get("page")
+    ancestors = []
+    if isinstance(page, Page) and page.depth > 2:
+        ancestors = list(page.get_ancestors().filter(depth__gt=1).live())
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.simple_tag
+def video_embed(url, title):
+    """HTML that plays a video: YouTube as a privacy-enhanced iframe built locally, anything
+    else through Wagtail's embeds; when the provider fails, a plain link instead of an error."""
+    from pages.models.videos import parse_youtube_id
+
+    video_id = parse_youtube_id(url or "")
+    if video_id:
+        return format_html(
+            '<div class="video-frame"><iframe src="https://www.youtube-nocookie.com/embed/{}" title="{}" '
+            'loading="lazy" allow="accelerometer; encrypted-media; gyroscope; picture-in-picture" '
+            'referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe></div>',
+            video_id,
+            title,
+        )
+    try:
+        from wagtail.embeds.embeds import get_embed
+
+        embed = get_embed(url)
+        # The oEmbed HTML comes from a provider Wagtail's embed finders trust.
+        return format_html('<div class="video-frame video-frame--oembed">{}</div>', mark_safe(embed.html))
+    except Exception:  # noqa: BLE001 - any provider failure must leave the page readable
+        logger.warning("Embed failed for %s", url, exc_info=True)
+        return format_html(
+            '<p class="video-fallback"><a href="{}" rel="noopener">{}</a></p>',
+            url,
+            _("Watch the video: %s") % title,
+        )
+
+
+@register.simple_tag(takes_context=True)
+def query_string(context, **changes):
+    """The current query string with ``changes`` applied (None removes a key), for pagination and filters."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
