@@ -107,6 +107,38 @@ class Organization(index.Indexed, models.Model):
         return self.status == RegistrationStatus.REGISTERED
 
 
+class NGOManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=OrganizationKind.NGO)
+
+
+class PartyOrganizationManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=OrganizationKind.PARTY)
+
+
+class NGO(Organization):
+    """The civil society organisations of the registry: a view of Organization for the admin."""
+
+    objects = NGOManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("civil society organisation")
+        verbose_name_plural = _("civil society organisations")
+
+
+class PartyOrganization(Organization):
+    """The local organisations of political parties: a view of Organization for the admin."""
+
+    objects = PartyOrganizationManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("local party organisation")
+        verbose_name_plural = _("local party organisations")
+
+
 class InteractionKind(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     EVENT = "event", _("Event")
