@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 
 from .models import Organization
-from .resources import OrganizationResource, field_errors, file_row_number, is_blank, normalise_headers
+from .resources import COLUMNS, OrganizationResource, field_errors, file_row_number, is_blank, normalise_headers
 
 FORMATS = ("csv", "xlsx", "json")
 ENCODINGS = ("auto", "utf-8", "cp1251")
@@ -176,3 +176,46 @@ def export_organizations(*, queryset=None, file_format: str) -> bytes:
     if file_format == "json":
         return json.dumps(dataset.dict, ensure_ascii=False, indent=1).encode("utf-8")
     raise RegistryFileError(_("Unsupported file format: choose CSV, XLSX or JSON."))
+
+
+def analytics_datasets(analytics) -> list[tablib.Dataset]:
+    """The analytics as titled tables, the same ones the admin page shows."""
+    month = analytics.month.strftime("%m.%Y")
+    tables = [
+        tablib.Dataset(*analytics.active_by_kind, headers=[_("Type"), _("Active organisations")],
+                       title=_("By type")),
+        tablib.Dataset(*analytics.active_by_legal_form, headers=[_("Legal form"), _("Active organisations")],
+                       title=_("By legal form")),
+        tablib.Dataset(*analytics.active_by_field, headers=[_("Field of activity"), _("Active organisations")],
+                       title=_("By field of activity")),
+        tablib.Dataset(
+            *[(p.name, p.party, p.faction, p.seats) for p in analytics.parties_with_seats],
+            headers=[_("Organisation"), _("Party"), _("Council faction"), _("Seats")], title=_("Council seats"),
+        ),
+        tablib.Dataset(
+            *[(i.date.strftime("%d.%m.%Y"), i.get_kind_display(), i.topic,
+               "; ".join(str(o) for o in i.organizations.all()), i.outcome) for i in analytics.interactions],
+            headers=[_("Date"), _("Kind"), _("Topic"), _("Organisations"), _("Outcome")],
+            title=_("Interactions %(month)s") % {"month": month},
+        ),
+    ]
+    return tables
+
+
+def export_analytics(*, analytics, file_format: str) -> bytes:
+    """The analytics as an XLSX workbook (a sheet per table) or a CSV with the tables one after another."""
+    tables = analytics_datasets(analytics)
+    if file_format == "xlsx":
+        for table in tables:
+            table.title = table.title[:31]  # Excel's limit on sheet names
+        return tablib.Databook(tables).export("xlsx")
+    if file_format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for table in tables:
+            writer.writerow([table.title])
+            writer.writerow(table.headers)
+            writer.writerows(table)
+            writer.writerow([])
+        return buffer.getvalue().encode("utf-8-sig")
+    raise RegistryFileError(_("Unsupported file format: choose CSV or XLSX."))
