@@ -9,7 +9,7 @@ import datetime
 import re
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLoader
@@ -308,6 +308,14 @@ class OrganizationResource(resources.ModelResource):
         # import_instance() rejects a code repeated in the file, so the per-row uniqueness query is redundant.
         super().validate_instance(instance, import_validation_errors,
                                   validate_unique=validate_unique and not self._meta.use_bulk)
+
+    def get_bulk_update_fields(self):
+        # The relation is written separately; bulk_update() skips auto_now, so the stamp is set by hand.
+        return [name for name, _ in COLUMNS if name not in ("edrpou", "fields_of_activity")] + ["updated_at"]
+
+    def before_save_instance(self, instance, row, **kwargs):
+        if self._meta.use_bulk and instance.pk:
+            instance.updated_at = timezone.now()
 
     def after_save_instance(self, instance, row, **kwargs):
         if not self._meta.use_bulk and instance.pk:
