@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.search.backends import get_search_backend
 from wagtail_modeladmin.helpers import WagtailBackendSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, IndexView
@@ -18,17 +19,34 @@ class OrganizationIndexView(IndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        query = self.request.GET.copy()
-        query.pop("p", None)
+        model_name = self.model._meta.model_name
         context.update(
             registry_kind=self.model_admin.registry_kind,
-            registry_can_import=user.has_perms([self.permission_helper.get_perm_codename("add"),
-                                                self.permission_helper.get_perm_codename("change")]),
-            registry_export_formats=("csv", "xlsx", "json") if user.has_perm(
-                self.permission_helper.get_perm_codename("view")) else (),
-            registry_query=query.urlencode(),
+            registry_can_import=user.has_perms([f"registry.add_{model_name}", f"registry.change_{model_name}"]),
+            registry_export_formats=("csv", "xlsx", "json") if user.has_perm(f"registry.view_{model_name}") else (),
+            registry_query=self._filters_query(),
         )
         return context
+
+    def _filters_query(self):
+        query = self.request.GET.copy()
+        query.pop("p", None)
+        return query.urlencode()
+
+
+class RegistrySearchHandler(WagtailBackendSearchHandler):
+    """Search every indexed field of the model through Wagtail's backend.
+
+    ``search_fields`` on the ModelAdmin only switches the search box on: restricting the backend
+    to named fields is not supported by the SQLite full-text backend, and every field the
+    editors would search (name, short name, code, head, address, party, notes) is indexed.
+    """
+
+    def search_queryset(self, queryset, search_term, preserve_order=False, operator=None, backend=None, **kwargs):
+        if not search_term:
+            return queryset
+        backend = get_search_backend(backend or self.default_search_backend)
+        return backend.search(search_term, queryset, operator=operator, order_by_relevance=not preserve_order)
 
 
 class OrganizationCreateView(CreateView):
@@ -44,7 +62,7 @@ class OrganizationAdmin(ModelAdmin):
     index_view_class = OrganizationIndexView
     create_view_class = OrganizationCreateView
     index_template_name = "registry/admin/organization_index.html"
-    search_handler_class = WagtailBackendSearchHandler
+    search_handler_class = RegistrySearchHandler
     search_fields = ("name", "short_name", "edrpou", "head", "address", "party", "notes")
     inspect_view_enabled = True
     list_per_page = 50
@@ -91,7 +109,7 @@ class InteractionAdmin(ModelAdmin):
     menu_icon = "date"
     list_display = ("date", "kind", "topic")
     list_filter = ("kind", "date")
-    search_handler_class = WagtailBackendSearchHandler
+    search_handler_class = RegistrySearchHandler
     search_fields = ("topic", "outcome")
     inspect_view_enabled = True
 
@@ -103,6 +121,7 @@ class AnalyticsMenuItem(MenuItem):
 
 class RegistriesGroup(ModelAdminGroup):
     menu_label = _("Registries")
+    menu_item_name = "registries"
     menu_icon = "list-ul"
     menu_order = 250
     items = (NGOAdmin, PartyOrganizationAdmin, InteractionAdmin, FieldOfActivityAdmin)
