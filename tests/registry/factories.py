@@ -45,6 +45,7 @@ class InteractionFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Interaction
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def organizations(self, create, extracted, **kwargs):
