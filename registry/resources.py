@@ -9,6 +9,7 @@ import datetime
 import re
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import connections, router, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -16,6 +17,7 @@ from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLo
 from modelsearch.backends import get_search_backends
 
 from .models import FieldOfActivity, LegalForm, Organization, OrganizationKind, RegistrationStatus
+from .tasks import index_organizations
 
 DATE_FORMAT = "%d.%m.%Y"
 
@@ -105,17 +107,21 @@ class ChoiceLabelWidget(widgets.Widget):
 
     def __init__(self, choices, **kwargs):
         self.choices = choices
+        self._tables = {}
         super().__init__(**kwargs)
 
     def _lookup(self):
-        table = {}
-        with translation.override("uk"):
+        language = translation.get_language()
+        if self._tables.get(language) is None:
+            table = {}
+            with translation.override("uk"):
+                for value, label in self.choices.choices:
+                    table[value.casefold()] = value
+                    table[str(label).casefold()] = value
             for value, label in self.choices.choices:
-                table[value.casefold()] = value
                 table[str(label).casefold()] = value
-        for value, label in self.choices.choices:
-            table[str(label).casefold()] = value
-        return table
+            self._tables[language] = table
+        return self._tables[language]
 
     def clean(self, value, row=None, **kwargs):
         if is_blank(value):
@@ -126,7 +132,8 @@ class ChoiceLabelWidget(widgets.Widget):
             with translation.override("uk"):
                 expected = "; ".join(str(label) for _, label in self.choices.choices)
             raise ValueError(
-                _("Unknown value «%(value)s». Expected one of: %(expected)s.") % {"value": value, "expected": expected}
+                _("Unknown value «%(value)s». Expected one of: %(expected)s.")
+                % {"value": value, "expected": expected}
             )
         return found
 
@@ -211,9 +218,39 @@ class FieldsOfActivityField(fields.Field):
         instance._imported_fields_of_activity = self.clean(row, **kwargs)
 
 
+#: The columns an import writes to an existing organisation (the code is the identity, the relation apart).
+UPDATE_FIELDS = [name for name, _ in COLUMNS if name not in ("edrpou", "fields_of_activity")]
+
+
+def _update_rows(instances):
+    """UPDATE the given organisations' import columns and stamp, one prepared statement for all."""
+    if not instances:
+        return
+    meta = Organization._meta
+    fields = [meta.get_field(name) for name in UPDATE_FIELDS] + [meta.get_field("updated_at")]
+    connection = connections[router.db_for_write(Organization)]
+    quote = connection.ops.quote_name
+    now = timezone.now()
+    for instance in instances:
+        instance.updated_at = now
+    sql = "UPDATE {} SET {} WHERE {} = %s".format(
+        quote(meta.db_table), ", ".join(f"{quote(f.column)} = %s" for f in fields), quote(meta.pk.column)
+    )
+    params = [
+        [f.get_db_prep_save(getattr(instance, f.attname), connection) for f in fields] + [instance.pk]
+        for instance in instances
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)
+
+
 def _column(attribute, widget=None, **kwargs):
-    return fields.Field(attribute=attribute, column_name=COLUMN_BY_ATTRIBUTE[attribute],
-                        widget=widget or TextWidget(), **kwargs)
+    return fields.Field(
+        attribute=attribute,
+        column_name=COLUMN_BY_ATTRIBUTE[attribute],
+        widget=widget or TextWidget(),
+        **kwargs,
+    )
 
 
 class OrganizationResource(resources.ModelResource):
@@ -238,9 +275,11 @@ class OrganizationResource(resources.ModelResource):
     phone = _column("phone")
     email = _column("email")
     website = _column("website")
-    fields_of_activity = FieldsOfActivityField(attribute="fields_of_activity",
-                                               column_name=COLUMN_BY_ATTRIBUTE["fields_of_activity"],
-                                               widget=FieldsOfActivityWidget())
+    fields_of_activity = FieldsOfActivityField(
+        attribute="fields_of_activity",
+        column_name=COLUMN_BY_ATTRIBUTE["fields_of_activity"],
+        widget=FieldsOfActivityWidget(),
+    )
     party = _column("party")
     faction = _column("faction")
     seats = _column("seats", SeatsWidget())
@@ -263,11 +302,12 @@ class OrganizationResource(resources.ModelResource):
         self.default_kind = default_kind
         self.created_fields_of_activity = []
         self.imported_pks = []
+        self.unchanged = 0
         self._vocabulary = None
         self._rows_by_code = {}
 
     def get_queryset(self):
-        return Organization.objects.all()
+        return Organization.objects.prefetch_related("fields_of_activity")
 
     def init_instance(self, row=None):
         instance = super().init_instance(row)
@@ -306,16 +346,15 @@ class OrganizationResource(resources.ModelResource):
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         # The cached loader has already matched every code in the file against the database and
         # import_instance() rejects a code repeated in the file, so the per-row uniqueness query is redundant.
-        super().validate_instance(instance, import_validation_errors,
-                                  validate_unique=validate_unique and not self._meta.use_bulk)
+        super().validate_instance(
+            instance, import_validation_errors, validate_unique=validate_unique and not self._meta.use_bulk
+        )
 
-    def get_bulk_update_fields(self):
-        # The relation is written separately; bulk_update() skips auto_now, so the stamp is set by hand.
-        return [name for name, _ in COLUMNS if name not in ("edrpou", "fields_of_activity")] + ["updated_at"]
-
-    def before_save_instance(self, instance, row, **kwargs):
-        if self._meta.use_bulk and instance.pk:
-            instance.updated_at = timezone.now()
+    def after_init_instance(self, instance, new, row, **kwargs):
+        if not new and self._meta.use_bulk:
+            # What the organisation holds now, to write only what a row changes.
+            instance._registry_snapshot = [getattr(instance, name) for name in UPDATE_FIELDS]
+            instance._registry_terms = {term.name.casefold() for term in instance.fields_of_activity.all()}
 
     def after_save_instance(self, instance, row, **kwargs):
         if not self._meta.use_bulk and instance.pk:
@@ -324,18 +363,38 @@ class OrganizationResource(resources.ModelResource):
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         instances = list(self.create_instances)
         super().bulk_create(using_transactions, dry_run, raise_errors, batch_size=batch_size, result=result)
-        self._after_batch(instances)
+        saved = [instance for instance in instances if instance.pk]
+        self._write_fields_of_activity(saved)
+        self.imported_pks.extend(instance.pk for instance in saved)
 
     def bulk_update(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
-        instances = list(self.update_instances)
-        super().bulk_update(using_transactions, dry_run, raise_errors, batch_size=batch_size, result=result)
-        self._after_batch(instances)
+        """Write the changed organisations of the batch with one prepared UPDATE (executemany).
 
-    def _after_batch(self, instances):
-        saved = [instance for instance in instances if instance.pk]
-        if saved:
-            self._write_fields_of_activity(saved)
-            self.imported_pks.extend(instance.pk for instance in saved)
+        Django's bulk_update() builds a CASE expression per field and row, and on SQLite splits
+        the batch into nearly one query per row; a plain parametrised UPDATE run for every changed
+        row is several times faster on both databases. Unchanged rows are not written at all.
+        """
+        instances = list(self.update_instances)
+        self.update_instances.clear()
+        if not instances or not (using_transactions or not dry_run):
+            return
+        changed = [
+            i for i in instances if [getattr(i, name) for name in UPDATE_FIELDS] != i._registry_snapshot
+        ]
+        try:
+            _update_rows(changed)
+        except Exception as error:
+            self.handle_import_error(result, error, raise_errors)
+            return
+        terms_changed = [
+            i
+            for i in instances
+            if getattr(i, "_imported_fields_of_activity", None) is not None
+            and {name.casefold() for name in i._imported_fields_of_activity} != i._registry_terms
+        ]
+        self._write_fields_of_activity(terms_changed)
+        self.unchanged += len(instances) - len({i.pk for i in changed + terms_changed})
+        self.imported_pks.extend({i.pk for i in changed + terms_changed})
 
     def _terms_for(self, names):
         if self._vocabulary is None:
@@ -362,19 +421,29 @@ class OrganizationResource(resources.ModelResource):
         self._terms_for(new_names)
         through = Organization.fields_of_activity.through
         through.objects.filter(organization_id__in=[i.pk for i in pending]).delete()
-        through.objects.bulk_create([
-            through(organization_id=instance.pk, fieldofactivity_id=term.pk)
-            for instance in pending
-            for term in self._terms_for(instance._imported_fields_of_activity)
-        ])
+        through.objects.bulk_create(
+            [
+                through(organization_id=instance.pk, fieldofactivity_id=term.pk)
+                for instance in pending
+                for term in self._terms_for(instance._imported_fields_of_activity)
+            ]
+        )
         for instance in pending:
             instance._imported_fields_of_activity = None
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
-        if self.imported_pks and not kwargs.get("dry_run") and not result.has_errors() \
-                and not result.has_validation_errors():
-            update_search_index(pks=self.imported_pks)
+        if (
+            self.imported_pks
+            and not kwargs.get("dry_run")
+            and not result.has_errors()
+            and not result.has_validation_errors()
+        ):
+            # After the commit, and as a task: a slow or unreachable search server must not undo an import.
+            pks = list(self.imported_pks)
+            transaction.on_commit(
+                lambda: index_organizations.enqueue(pks), using=self.get_db_connection_name()
+            )
 
 
 class DefaultOrganizationResource(OrganizationResource):
@@ -409,4 +478,3 @@ def field_errors(resource, error: ValidationError) -> list[tuple[str, str]]:
         column = field.column_name if field else ("" if attribute == NON_FIELD_ERRORS else attribute)
         problems.extend((column, message) for message in messages)
     return problems
-

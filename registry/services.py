@@ -10,7 +10,13 @@ from django.utils.translation import gettext as _
 from import_export.formats import base_formats
 
 from .models import Organization
-from .resources import COLUMNS, OrganizationResource, field_errors, file_row_number, is_blank, normalise_headers
+from .resources import (
+    OrganizationResource,
+    field_errors,
+    file_row_number,
+    is_blank,
+    normalise_headers,
+)
 
 FORMATS = ("csv", "xlsx", "json")
 ENCODINGS = ("auto", "utf-8", "cp1251")
@@ -55,7 +61,9 @@ def sniff_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def read_dataset(*, content: bytes, file_format: str, encoding: str = "auto", delimiter: str = "auto") -> tablib.Dataset:
+def read_dataset(
+    *, content: bytes, file_format: str, encoding: str = "auto", delimiter: str = "auto"
+) -> tablib.Dataset:
     """Read an uploaded CSV, XLSX or JSON file into a dataset, trailing empty rows dropped.
 
     Raises RegistryFileError with an editor-readable message for a file that cannot be read.
@@ -77,7 +85,10 @@ def read_dataset(*, content: bytes, file_format: str, encoding: str = "auto", de
                     row = row[:width]
                 if len(row) > width:
                     raise RegistryFileError(
-                        _("Row %(row)d has %(found)d cells but the header has %(expected)d: check the delimiter.")
+                        _(
+                            "Row %(row)d has %(found)d cells but the header has %(expected)d: "
+                            "check the delimiter."
+                        )
                         % {"row": position, "found": len(row), "expected": width}
                     )
                 row = row + [""] * (width - len(row))
@@ -89,12 +100,15 @@ def read_dataset(*, content: bytes, file_format: str, encoding: str = "auto", de
             if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
                 raise RegistryFileError(_("A JSON file must hold a list of objects, one per organisation."))
             headers = list(dict.fromkeys(key for record in records for key in record))
-            dataset = tablib.Dataset(*[[record.get(h, "") for h in headers] for record in records], headers=headers)
+            dataset = tablib.Dataset(
+                *[[record.get(h, "") for h in headers] for record in records], headers=headers
+            )
     except RegistryFileError:
         raise
     except Exception as error:  # a broken workbook, invalid JSON, a CSV that is not a table
         raise RegistryFileError(
-            _("The file could not be read as %(format)s: %(error)s") % {"format": file_format.upper(), "error": error}
+            _("The file could not be read as %(format)s: %(error)s")
+            % {"format": file_format.upper(), "error": error}
         ) from error
     while len(dataset) and all(is_blank(value) for value in dataset[-1]):
         del dataset[-1]
@@ -117,6 +131,7 @@ class ImportReport:
     total_rows: int = 0
     new: int = 0
     updated: int = 0
+    unchanged: int = 0
     skipped: int = 0
     file_errors: list[str] = field(default_factory=list)
     row_problems: list[RowProblem] = field(default_factory=list)
@@ -132,8 +147,13 @@ class ImportReport:
         return len({problem.row for problem in self.row_problems})
 
 
-def import_organizations(*, dataset: tablib.Dataset, dry_run: bool, default_kind: str | None = None,
-                         resource_class=OrganizationResource) -> ImportReport:
+def import_organizations(
+    *,
+    dataset: tablib.Dataset,
+    dry_run: bool,
+    default_kind: str | None = None,
+    resource_class=OrganizationResource,
+) -> ImportReport:
     """Validate every row of ``dataset`` and, unless ``dry_run`` or any row is wrong, write them all.
 
     Nothing is written when the file has any error: the whole import runs in one transaction
@@ -145,8 +165,13 @@ def import_organizations(*, dataset: tablib.Dataset, dry_run: bool, default_kind
         return report
     dataset.headers = headers
     resource = resource_class(default_kind=default_kind)
-    result = resource.import_data(dataset, dry_run=dry_run, raise_errors=False, use_transactions=True,
-                                  rollback_on_validation_errors=True)
+    result = resource.import_data(
+        dataset,
+        dry_run=dry_run,
+        raise_errors=False,
+        use_transactions=True,
+        rollback_on_validation_errors=True,
+    )
     report.file_errors = [str(error.error) for error in result.base_errors]
     for invalid in result.invalid_rows:
         for column, message in field_errors(resource, invalid.error):
@@ -156,7 +181,8 @@ def import_organizations(*, dataset: tablib.Dataset, dry_run: bool, default_kind
             report.row_problems.append(RowProblem(file_row_number(number), "", str(error.error)))
     report.row_problems.sort(key=lambda problem: problem.row)
     report.new = result.totals.get("new", 0)
-    report.updated = result.totals.get("update", 0)
+    report.unchanged = resource.unchanged
+    report.updated = result.totals.get("update", 0) - resource.unchanged
     report.skipped = result.totals.get("skip", 0)
     report.created_fields_of_activity = list(resource.created_fields_of_activity)
     if report.has_errors:
@@ -182,19 +208,35 @@ def analytics_datasets(analytics) -> list[tablib.Dataset]:
     """The analytics as titled tables, the same ones the admin page shows."""
     month = analytics.month.strftime("%m.%Y")
     tables = [
-        tablib.Dataset(*analytics.active_by_kind, headers=[_("Type"), _("Active organisations")],
-                       title=_("By type")),
-        tablib.Dataset(*analytics.active_by_legal_form, headers=[_("Legal form"), _("Active organisations")],
-                       title=_("By legal form")),
-        tablib.Dataset(*analytics.active_by_field, headers=[_("Field of activity"), _("Active organisations")],
-                       title=_("By field of activity")),
         tablib.Dataset(
-            *[(p.name, p.party, p.faction, p.seats) for p in analytics.parties_with_seats],
-            headers=[_("Organisation"), _("Party"), _("Council faction"), _("Seats")], title=_("Council seats"),
+            *analytics.active_by_kind, headers=[_("Type"), _("Active organisations")], title=_("By type")
         ),
         tablib.Dataset(
-            *[(i.date.strftime("%d.%m.%Y"), i.get_kind_display(), i.topic,
-               "; ".join(str(o) for o in i.organizations.all()), i.outcome) for i in analytics.interactions],
+            *analytics.active_by_legal_form,
+            headers=[_("Legal form"), _("Active organisations")],
+            title=_("By legal form"),
+        ),
+        tablib.Dataset(
+            *analytics.active_by_field,
+            headers=[_("Field of activity"), _("Active organisations")],
+            title=_("By field of activity"),
+        ),
+        tablib.Dataset(
+            *[(p.name, p.party, p.faction, p.seats) for p in analytics.parties_with_seats],
+            headers=[_("Organisation"), _("Party"), _("Council faction"), _("Seats")],
+            title=_("Council seats"),
+        ),
+        tablib.Dataset(
+            *[
+                (
+                    i.date.strftime("%d.%m.%Y"),
+                    i.get_kind_display(),
+                    i.topic,
+                    "; ".join(str(o) for o in i.organizations.all()),
+                    i.outcome,
+                )
+                for i in analytics.interactions
+            ],
             headers=[_("Date"), _("Kind"), _("Topic"), _("Organisations"), _("Outcome")],
             title=_("Interactions %(month)s") % {"month": month},
         ),

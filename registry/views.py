@@ -17,6 +17,7 @@ from wagtail.search.backends import get_search_backend
 
 from . import selectors, services
 from .models import NGO, OrganizationKind, PartyOrganization
+from .resources import COLUMNS
 
 KINDS = {"ngo": NGO, "party": PartyOrganization}
 LIST_FILTERS = ("status__exact", "legal_form__exact", "fields_of_activity__id__exact", "party__exact")
@@ -47,8 +48,14 @@ class RegistryImportForm(forms.Form):
 
     import_file = forms.FileField(label=gettext_lazy("File"))
     file_format = forms.ChoiceField(
-        label=gettext_lazy("Format"), required=False,
-        choices=[("", gettext_lazy("By the file extension")), ("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON")],
+        label=gettext_lazy("Format"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("By the file extension")),
+            ("csv", "CSV"),
+            ("xlsx", "XLSX"),
+            ("json", "JSON"),
+        ],
     )
     encoding = forms.ChoiceField(
         label=gettext_lazy("Encoding (CSV)"),
@@ -57,8 +64,12 @@ class RegistryImportForm(forms.Form):
     )
     delimiter = forms.ChoiceField(
         label=gettext_lazy("Delimiter (CSV)"),
-        choices=[("auto", gettext_lazy("Detect")), ("semicolon", gettext_lazy("Semicolon ;")),
-                 ("comma", gettext_lazy("Comma ,")), ("tab", gettext_lazy("Tab"))],
+        choices=[
+            ("auto", gettext_lazy("Detect")),
+            ("semicolon", gettext_lazy("Semicolon ;")),
+            ("comma", gettext_lazy("Comma ,")),
+            ("tab", gettext_lazy("Tab")),
+        ],
         initial="auto",
     )
 
@@ -102,7 +113,9 @@ class OrganizationImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(kind=self.kind, index_url=_index_url(self.model), columns=[c for _, c in services.COLUMNS])
+        context.update(
+            kind=self.kind, index_url=_index_url(self.model), columns=[c for _, c in COLUMNS]
+        )
         context.setdefault("form", RegistryImportForm())
         return context
 
@@ -125,10 +138,14 @@ class OrganizationImportView(WagtailAdminTemplateMixin, TemplateView):
         if not report.has_errors:
             storage = TempFolderStorage(read_mode="rb")
             storage.save(content)
-            context["confirm_form"] = RegistryConfirmImportForm(initial={
-                "import_file_name": storage.name, "original_file_name": form.cleaned_data["import_file"].name,
-                "format": file_format, **options,
-            })
+            context["confirm_form"] = RegistryConfirmImportForm(
+                initial={
+                    "import_file_name": storage.name,
+                    "original_file_name": form.cleaned_data["import_file"].name,
+                    "format": file_format,
+                    **options,
+                }
+            )
         return self.render_to_response(context)
 
     @property
@@ -146,19 +163,28 @@ class OrganizationImportView(WagtailAdminTemplateMixin, TemplateView):
         except OSError:
             messages.error(request, _("The uploaded file has expired: upload it again."))
             return redirect(request.path)
-        dataset = services.read_dataset(content=content, file_format=form.cleaned_data["format"],
-                                        encoding=form.cleaned_data["encoding"],
-                                        delimiter=form.cleaned_data["delimiter"])
+        dataset = services.read_dataset(
+            content=content,
+            file_format=form.cleaned_data["format"],
+            encoding=form.cleaned_data["encoding"],
+            delimiter=form.cleaned_data["delimiter"],
+        )
         report = services.import_organizations(dataset=dataset, dry_run=False, default_kind=self.default_kind)
         if report.has_errors:
             # The data changed between preview and confirmation: show the new problems, write nothing.
             return self.render_to_response(self.get_context_data(report=report))
         storage.remove()
-        messages.success(request, _("Import finished: %(new)d added, %(updated)d updated.")
-                         % {"new": report.new, "updated": report.updated})
+        messages.success(
+            request,
+            _("Import finished: %(new)d added, %(updated)d updated.")
+            % {"new": report.new, "updated": report.updated},
+        )
         if report.created_fields_of_activity:
-            messages.info(request, _("New fields of activity: %(names)s.")
-                          % {"names": ", ".join(report.created_fields_of_activity)})
+            messages.info(
+                request,
+                _("New fields of activity: %(names)s.")
+                % {"names": ", ".join(report.created_fields_of_activity)},
+            )
         return redirect(_index_url(self.model))
 
 
@@ -205,8 +231,10 @@ class AnalyticsView(WagtailAdminTemplateMixin, TemplateView):
         if file_format:
             if file_format not in ("csv", "xlsx"):
                 return HttpResponse(_("Unsupported file format: choose CSV or XLSX."), status=400)
-            response = HttpResponse(services.export_analytics(analytics=analytics, file_format=file_format),
-                                    content_type=services.CONTENT_TYPES[file_format])
+            response = HttpResponse(
+                services.export_analytics(analytics=analytics, file_format=file_format),
+                content_type=services.CONTENT_TYPES[file_format],
+            )
             response["Content-Disposition"] = f'attachment; filename="registry-{month:%Y-%m}.{file_format}"'
             return response
         return self.render_to_response(self.get_context_data(analytics=analytics, month=month))

@@ -22,8 +22,12 @@ class OrganizationIndexView(IndexView):
         model_name = self.model._meta.model_name
         context.update(
             registry_kind=self.model_admin.registry_kind,
-            registry_can_import=user.has_perms([f"registry.add_{model_name}", f"registry.change_{model_name}"]),
-            registry_export_formats=("csv", "xlsx", "json") if user.has_perm(f"registry.view_{model_name}") else (),
+            registry_can_import=user.has_perms(
+                [f"registry.add_{model_name}", f"registry.change_{model_name}"]
+            ),
+            registry_export_formats=("csv", "xlsx", "json")
+            if user.has_perm(f"registry.view_{model_name}")
+            else (),
             registry_query=self._filters_query(),
         )
         return context
@@ -42,7 +46,9 @@ class RegistrySearchHandler(WagtailBackendSearchHandler):
     editors would search (name, short name, code, head, address, party, notes) is indexed.
     """
 
-    def search_queryset(self, queryset, search_term, preserve_order=False, operator=None, backend=None, **kwargs):
+    def search_queryset(
+        self, queryset, search_term, preserve_order=False, operator=None, backend=None, **kwargs
+    ):
         if not search_term:
             return queryset
         backend = get_search_backend(backend or self.default_search_backend)
@@ -77,8 +83,21 @@ class NGOAdmin(OrganizationAdmin):
     menu_icon = "group"
     list_display = ("name", "edrpou", "legal_form", "status", "registration_date")
     list_filter = ("legal_form", "status", "fields_of_activity")
-    inspect_view_fields = ("name", "short_name", "edrpou", "legal_form", "registration_date", "status", "address",
-                           "head", "phone", "email", "website", "fields_of_activity", "notes")
+    inspect_view_fields = (
+        "name",
+        "short_name",
+        "edrpou",
+        "legal_form",
+        "registration_date",
+        "status",
+        "address",
+        "head",
+        "phone",
+        "email",
+        "website",
+        "fields_of_activity",
+        "notes",
+    )
     form_fields_exclude = ("kind", "party", "faction", "seats")
 
 
@@ -90,8 +109,23 @@ class PartyOrganizationAdmin(OrganizationAdmin):
     menu_icon = "site"
     list_display = ("name", "edrpou", "party", "faction", "seats", "status")
     list_filter = ("status", "party", "fields_of_activity")
-    inspect_view_fields = ("name", "short_name", "edrpou", "party", "faction", "seats", "registration_date",
-                           "status", "address", "head", "phone", "email", "website", "fields_of_activity", "notes")
+    inspect_view_fields = (
+        "name",
+        "short_name",
+        "edrpou",
+        "party",
+        "faction",
+        "seats",
+        "registration_date",
+        "status",
+        "address",
+        "head",
+        "phone",
+        "email",
+        "website",
+        "fields_of_activity",
+        "notes",
+    )
     form_fields_exclude = ("kind", "legal_form")
 
 

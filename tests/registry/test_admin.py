@@ -4,7 +4,6 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from registry.models import Organization, OrganizationKind, RegistrationStatus
@@ -20,7 +19,9 @@ IMPORT_NGO = "/admin/registry/import/ngo/"
 
 def sidebar_entries(html):
     """(label, url) of every item of the admin's sidebar menu, read from its JSON props."""
-    props = re.search(r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S)
+    props = re.search(
+        r'<script id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html, re.S
+    )
     entries = []
 
     def walk(node):
@@ -57,26 +58,38 @@ def test_news_editor_does_not_see_the_registries_menu(editor_client):
     assert not {url for _, url in entries if url and url.startswith("/admin/registry/")}
 
 
-@pytest.mark.parametrize("url", [NGO_INDEX, PARTY_INDEX, "/admin/registry/interaction/",
-                                 "/admin/registry/fieldofactivity/"])
+@pytest.mark.parametrize(
+    "url", [NGO_INDEX, PARTY_INDEX, "/admin/registry/interaction/", "/admin/registry/fieldofactivity/"]
+)
 def test_news_editor_is_turned_away_from_the_lists(editor_client, url):
     response = editor_client.get(url)
     # Wagtail answers a permission denied inside the admin by a redirect to the dashboard with a message.
     assert (response.status_code, response["Location"]) == (302, "/admin/")
 
 
-@pytest.mark.parametrize("url", [IMPORT_NGO, "/admin/registry/import/party/", "/admin/registry/export/ngo/",
-                                 "/admin/registry/analytics/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        IMPORT_NGO,
+        "/admin/registry/import/party/",
+        "/admin/registry/export/ngo/",
+        "/admin/registry/analytics/",
+    ],
+)
 def test_news_editor_is_turned_away_from_import_export_and_analytics(editor_client, url):
     response = editor_client.get(url)
     assert (response.status_code, response["Location"]) == (302, "/admin/")
 
 
 def test_news_editor_cannot_post_an_import(editor_client, fixture_bytes):
-    response = editor_client.post(IMPORT_NGO, {
-        "import_file": upload("r.csv", fixture_bytes("organizations_cp1251.csv")), "encoding": "auto",
-        "delimiter": "auto",
-    })
+    response = editor_client.post(
+        IMPORT_NGO,
+        {
+            "import_file": upload("r.csv", fixture_bytes("organizations_cp1251.csv")),
+            "encoding": "auto",
+            "delimiter": "auto",
+        },
+    )
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert Organization.objects.count() == 0
 
@@ -129,19 +142,33 @@ def test_inspect_view_shows_the_organisation(keeper_client):
 
 
 def test_party_added_from_the_party_list_is_a_party(keeper_client):
-    response = keeper_client.post(f"{PARTY_INDEX}create/", {
-        "name": "МО партії «Новий обрій»", "short_name": "", "edrpou": "38516849", "registration_date": "",
-        "status": "registered", "party": "Партія «Новий обрій»", "faction": "", "seats": "3",
-    })
+    response = keeper_client.post(
+        f"{PARTY_INDEX}create/",
+        {
+            "name": "МО партії «Новий обрій»",
+            "short_name": "",
+            "edrpou": "38516849",
+            "registration_date": "",
+            "status": "registered",
+            "party": "Партія «Новий обрій»",
+            "faction": "",
+            "seats": "3",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Organization.objects.get(edrpou="38516849").kind == OrganizationKind.PARTY
 
 
 def test_import_preview_writes_nothing_and_confirm_writes(keeper_client, fixture_bytes):
-    response = keeper_client.post(IMPORT_NGO, {
-        "import_file": upload("реєстр.csv", fixture_bytes("organizations_cp1251.csv")),
-        "file_format": "", "encoding": "auto", "delimiter": "auto",
-    })
+    response = keeper_client.post(
+        IMPORT_NGO,
+        {
+            "import_file": upload("реєстр.csv", fixture_bytes("organizations_cp1251.csv")),
+            "file_format": "",
+            "encoding": "auto",
+            "delimiter": "auto",
+        },
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Підтвердити імпорт" in html
@@ -155,10 +182,15 @@ def test_import_preview_writes_nothing_and_confirm_writes(keeper_client, fixture
 
 
 def test_import_preview_shows_every_row_error_and_no_confirm_button(keeper_client, fixture_bytes):
-    response = keeper_client.post(IMPORT_NGO, {
-        "import_file": upload("bad.csv", fixture_bytes("bad_rows.csv")),
-        "file_format": "csv", "encoding": "auto", "delimiter": "auto",
-    })
+    response = keeper_client.post(
+        IMPORT_NGO,
+        {
+            "import_file": upload("bad.csv", fixture_bytes("bad_rows.csv")),
+            "file_format": "csv",
+            "encoding": "auto",
+            "delimiter": "auto",
+        },
+    )
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
     assert html.count('class="row-problem"') == len(response.context["report"].row_problems) == 8
@@ -167,10 +199,15 @@ def test_import_preview_shows_every_row_error_and_no_confirm_button(keeper_clien
 
 
 def test_import_of_an_unreadable_file_is_a_form_error(keeper_client):
-    response = keeper_client.post(IMPORT_NGO, {
-        "import_file": upload("broken.xlsx", b"not a workbook"), "file_format": "", "encoding": "auto",
-        "delimiter": "auto",
-    })
+    response = keeper_client.post(
+        IMPORT_NGO,
+        {
+            "import_file": upload("broken.xlsx", b"not a workbook"),
+            "file_format": "",
+            "encoding": "auto",
+            "delimiter": "auto",
+        },
+    )
     assert response.status_code == 200
     assert "Не вдалося прочитати файл як XLSX" in response.content.decode()
 
@@ -179,8 +216,9 @@ def test_import_of_an_unreadable_file_is_a_form_error(keeper_client):
 def test_export_downloads_the_filtered_list_and_reimports_it(keeper_client, file_format):
     OrganizationFactory(name="ГО «Чинна»")
     OrganizationFactory(name="ГО «Припинена»", status=RegistrationStatus.TERMINATED)
-    response = keeper_client.get("/admin/registry/export/ngo/",
-                                 {"export_format": file_format, "status__exact": "registered"})
+    response = keeper_client.get(
+        "/admin/registry/export/ngo/", {"export_format": file_format, "status__exact": "registered"}
+    )
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith(f'.{file_format}"')
     content = response.content
@@ -190,10 +228,15 @@ def test_export_downloads_the_filtered_list_and_reimports_it(keeper_client, file
         assert sheet.max_row == 2
 
     Organization.objects.filter(name="ГО «Чинна»").update(name="змінено")
-    response = keeper_client.post(IMPORT_NGO, {
-        "import_file": upload(f"export.{file_format}", content), "file_format": "", "encoding": "auto",
-        "delimiter": "auto",
-    })
+    response = keeper_client.post(
+        IMPORT_NGO,
+        {
+            "import_file": upload(f"export.{file_format}", content),
+            "file_format": "",
+            "encoding": "auto",
+            "delimiter": "auto",
+        },
+    )
     report = response.context["report"]
     assert (report.new, report.updated, report.has_errors) == (0, 1, False)
     confirm = response.context["confirm_form"]

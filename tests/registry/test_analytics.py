@@ -7,7 +7,12 @@ from openpyxl import load_workbook
 from registry.models import NGO, InteractionKind, Organization, PartyOrganization, RegistrationStatus
 from registry.selectors import InvalidMonth, parse_month, registry_analytics
 
-from .factories import FieldOfActivityFactory, InteractionFactory, OrganizationFactory, PartyOrganizationFactory
+from .factories import (
+    FieldOfActivityFactory,
+    InteractionFactory,
+    OrganizationFactory,
+    PartyOrganizationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/registry/analytics/"
@@ -19,7 +24,9 @@ def registry_data():
     active = OrganizationFactory(name="ГО «Активна»")
     active.fields_of_activity.set([youth, culture])
     OrganizationFactory(name="ГО «Молода»").fields_of_activity.set([youth])
-    OrganizationFactory(name="ГО «Закрита»", status=RegistrationStatus.TERMINATED).fields_of_activity.set([youth])
+    OrganizationFactory(name="ГО «Закрита»", status=RegistrationStatus.TERMINATED).fields_of_activity.set(
+        [youth]
+    )
     big = PartyOrganizationFactory(name="МО «Більша»", party="Партія А", faction="Фракція А", seats=12)
     PartyOrganizationFactory(name="МО «Менша»", party="Партія Б", seats=4)
     PartyOrganizationFactory(name="МО «Без місць»", seats=None)
@@ -100,4 +107,8 @@ def test_proxies_hold_only_their_kind(registry_data):
 
 
 def test_status_labels_are_the_register_terms():
-    assert [label for _, label in RegistrationStatus.choices] == ["зареєстровано", "в стані припинення", "припинено"]
+    assert [label for _, label in RegistrationStatus.choices] == [
+        "зареєстровано",
+        "в стані припинення",
+        "припинено",
+    ]

@@ -51,7 +51,9 @@ def test_windows_1251_semicolon_csv_is_detected_and_imported(fixture_bytes):
 
 
 def test_encoding_and_delimiter_can_be_chosen_instead_of_detected(fixture_bytes):
-    report = run_import(fixture_bytes("organizations_cp1251.csv"), "csv", encoding="cp1251", delimiter="semicolon")
+    report = run_import(
+        fixture_bytes("organizations_cp1251.csv"), "csv", encoding="cp1251", delimiter="semicolon"
+    )
     assert report.new == 3
 
 
@@ -124,8 +126,9 @@ def test_dry_run_writes_nothing(fixture_bytes):
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx", "json"])
 def test_export_reimports_to_the_same_registry(file_format):
-    organization = OrganizationFactory(name="ГО «Експорт»", head="Іваненко І. І.", seats=None,
-                                       registration_date=datetime.date(2001, 1, 31))
+    organization = OrganizationFactory(
+        name="ГО «Експорт»", head="Іваненко І. І.", seats=None, registration_date=datetime.date(2001, 1, 31)
+    )
     organization.fields_of_activity.set([FieldOfActivityFactory(name="Екологія")])
 
     content = services.export_organizations(file_format=file_format)
@@ -143,19 +146,45 @@ def test_csv_export_has_the_ukrainian_headers_and_dates_as_day_month_year():
     OrganizationFactory(registration_date=datetime.date(2001, 1, 31))
     text = services.export_organizations(file_format="csv").decode("utf-8-sig")
     header, row = text.splitlines()[:2]
-    assert header.startswith("Назва,Скорочена назва,Код ЄДРПОУ,Тип,Організаційно-правова форма,Дата реєстрації,Статус")
+    assert header.startswith(
+        "Назва,Скорочена назва,Код ЄДРПОУ,Тип,Організаційно-правова форма,Дата реєстрації,Статус"
+    )
     assert "31.01.2001" in row and "зареєстровано" in row
 
 
-def test_bulk_import_puts_the_organisations_into_the_search_index(fixture_bytes):
-    run_import(fixture_bytes("organizations.xlsx"), "xlsx")
+def test_bulk_import_puts_the_organisations_into_the_search_index(
+    fixture_bytes, django_capture_on_commit_callbacks
+):
+    assert not get_search_backend().search("молодь", Organization)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        run_import(fixture_bytes("organizations.xlsx"), "xlsx")
+    assert len(callbacks) == 1  # one index task for the whole import, after the commit
     found = get_search_backend().search("молодь", Organization)
     assert [o.edrpou for o in found] == ["38516849"]
 
 
+def test_dry_run_and_failed_imports_leave_the_index_alone(fixture_bytes, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        run_import(fixture_bytes("organizations.xlsx"), "xlsx", dry_run=True)
+        run_import(fixture_bytes("bad_rows.csv"), "csv")
+    assert callbacks == []
+
+
+def test_reimporting_the_same_file_reports_rows_unchanged_and_writes_nothing(fixture_bytes):
+    run_import(fixture_bytes("organizations.xlsx"), "xlsx")
+    stamps = dict(Organization.objects.values_list("edrpou", "updated_at"))
+
+    report = run_import(fixture_bytes("organizations_cp1251.csv"), "csv")
+
+    assert (report.new, report.updated, report.unchanged) == (0, 0, 3)
+    assert dict(Organization.objects.values_list("edrpou", "updated_at")) == stamps
+
+
 def test_default_resource_path_reports_the_same_problems(fixture_bytes):
     dataset = services.read_dataset(content=fixture_bytes("bad_rows.csv"), file_format="csv")
-    report = services.import_organizations(dataset=dataset, dry_run=True, resource_class=DefaultOrganizationResource)
+    report = services.import_organizations(
+        dataset=dataset, dry_run=True, resource_class=DefaultOrganizationResource
+    )
     assert {p.row for p in report.row_problems} == {3, 4, 5, 6, 7}
 
 

@@ -5,12 +5,15 @@ from django.utils import translation
 from registry.validators import validate_edrpou
 
 
-@pytest.mark.parametrize("code", [
-    "14360570",  # АТ КБ «ПриватБанк»
-    "20077720",  # НАК «Нафтогаз України»
-    "21560045",  # АТ «Укрпошта»
-    "00135390",  # ПАТ «Укрнафта»: a code with leading zeros
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "14360570",  # АТ КБ «ПриватБанк»
+        "20077720",  # НАК «Нафтогаз України»
+        "21560045",  # АТ «Укрпошта»
+        "00135390",  # ПАТ «Укрнафта»: a code with leading zeros
+    ],
+)
 def test_real_edrpou_codes_are_accepted(code):
     validate_edrpou(code)
 
