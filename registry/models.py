@@ -107,20 +107,24 @@ class Organization(index.Indexed, models.Model):
         return self.status == RegistrationStatus.REGISTERED
 
 
-class NGOManager(models.Manager):
-    def get_queryset(self):
-        return super().get_queryset().filter(kind=OrganizationKind.NGO)
+class KindManager(models.Manager):
+    """The organisations of one kind: the default manager of the proxies below."""
 
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
 
-class PartyOrganizationManager(models.Manager):
+    def deconstruct(self):
+        return False, f"{__name__}.{type(self).__name__}", None, (self.kind,), {}
+
     def get_queryset(self):
-        return super().get_queryset().filter(kind=OrganizationKind.PARTY)
+        return super().get_queryset().filter(kind=self.kind)
 
 
 class NGO(Organization):
     """The civil society organisations of the registry: a view of Organization for the admin."""
 
-    objects = NGOManager()
+    objects = KindManager(OrganizationKind.NGO)
 
     class Meta:
         proxy = True
@@ -131,7 +135,7 @@ class NGO(Organization):
 class PartyOrganization(Organization):
     """The local organisations of political parties: a view of Organization for the admin."""
 
-    objects = PartyOrganizationManager()
+    objects = KindManager(OrganizationKind.PARTY)
 
     class Meta:
         proxy = True

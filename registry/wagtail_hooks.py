@@ -64,6 +64,19 @@ class OrganizationCreateView(CreateView):
         return instance
 
 
+_DETAIL_FIELDS = (
+    "registration_date",
+    "status",
+    "address",
+    "head",
+    "phone",
+    "email",
+    "website",
+    "fields_of_activity",
+    "notes",
+)
+
+
 class OrganizationAdmin(ModelAdmin):
     index_view_class = OrganizationIndexView
     create_view_class = OrganizationCreateView
@@ -83,21 +96,7 @@ class NGOAdmin(OrganizationAdmin):
     menu_icon = "group"
     list_display = ("name", "edrpou", "legal_form", "status", "registration_date")
     list_filter = ("legal_form", "status", "fields_of_activity")
-    inspect_view_fields = (
-        "name",
-        "short_name",
-        "edrpou",
-        "legal_form",
-        "registration_date",
-        "status",
-        "address",
-        "head",
-        "phone",
-        "email",
-        "website",
-        "fields_of_activity",
-        "notes",
-    )
+    inspect_view_fields = ("name", "short_name", "edrpou", "legal_form", *_DETAIL_FIELDS)
     form_fields_exclude = ("kind", "party", "faction", "seats")
 
 
@@ -109,23 +108,7 @@ class PartyOrganizationAdmin(OrganizationAdmin):
     menu_icon = "site"
     list_display = ("name", "edrpou", "party", "faction", "seats", "status")
     list_filter = ("status", "party", "fields_of_activity")
-    inspect_view_fields = (
-        "name",
-        "short_name",
-        "edrpou",
-        "party",
-        "faction",
-        "seats",
-        "registration_date",
-        "status",
-        "address",
-        "head",
-        "phone",
-        "email",
-        "website",
-        "fields_of_activity",
-        "notes",
-    )
+    inspect_view_fields = ("name", "short_name", "edrpou", "party", "faction", "seats", *_DETAIL_FIELDS)
     form_fields_exclude = ("kind", "legal_form")
 
 

@@ -38,6 +38,25 @@ def sidebar_entries(html):
     return entries
 
 
+def post_import(client, name, content, file_format=""):
+    """The upload step of the admin import, with detection of the encoding and the delimiter."""
+    return client.post(
+        IMPORT_NGO,
+        {
+            "import_file": upload(name, content),
+            "file_format": file_format,
+            "encoding": "auto",
+            "delimiter": "auto",
+        },
+    )
+
+
+def confirm_import(client, preview):
+    """Post back the confirmation form the preview rendered."""
+    confirm = preview.context["confirm_form"]
+    return client.post(IMPORT_NGO, {name: confirm[name].value() or "" for name in confirm.fields})
+
+
 def upload(name, content):
     return SimpleUploadedFile(name, content)
 
@@ -82,14 +101,7 @@ def test_news_editor_is_turned_away_from_import_export_and_analytics(editor_clie
 
 
 def test_news_editor_cannot_post_an_import(editor_client, fixture_bytes):
-    response = editor_client.post(
-        IMPORT_NGO,
-        {
-            "import_file": upload("r.csv", fixture_bytes("organizations_cp1251.csv")),
-            "encoding": "auto",
-            "delimiter": "auto",
-        },
-    )
+    response = post_import(editor_client, "r.csv", fixture_bytes("organizations_cp1251.csv"))
     assert (response.status_code, response["Location"]) == (302, "/admin/")
     assert Organization.objects.count() == 0
 
@@ -160,14 +172,8 @@ def test_party_added_from_the_party_list_is_a_party(keeper_client):
 
 
 def test_import_preview_writes_nothing_and_confirm_writes(keeper_client, fixture_bytes):
-    response = keeper_client.post(
-        IMPORT_NGO,
-        {
-            "import_file": upload("реєстр.csv", fixture_bytes("organizations_cp1251.csv")),
-            "file_format": "",
-            "encoding": "auto",
-            "delimiter": "auto",
-        },
+    response = post_import(
+        keeper_client, "реєстр.csv", fixture_bytes("organizations_cp1251.csv"), file_format=""
     )
     html = response.content.decode()
     assert response.status_code == 200
@@ -175,22 +181,13 @@ def test_import_preview_writes_nothing_and_confirm_writes(keeper_client, fixture
     assert "Молодь" in html  # the fields of activity to be created are listed
     assert Organization.objects.count() == 0
 
-    confirm = response.context["confirm_form"]
-    response = keeper_client.post(IMPORT_NGO, {name: confirm[name].value() or "" for name in confirm.fields})
+    response = confirm_import(keeper_client, response)
     assert response.status_code == 302 and response["Location"] == NGO_INDEX
     assert Organization.objects.count() == 3
 
 
 def test_import_preview_shows_every_row_error_and_no_confirm_button(keeper_client, fixture_bytes):
-    response = keeper_client.post(
-        IMPORT_NGO,
-        {
-            "import_file": upload("bad.csv", fixture_bytes("bad_rows.csv")),
-            "file_format": "csv",
-            "encoding": "auto",
-            "delimiter": "auto",
-        },
-    )
+    response = post_import(keeper_client, "bad.csv", fixture_bytes("bad_rows.csv"), file_format="csv")
     html = response.content.decode()
     assert response.context.get("confirm_form") is None
     assert html.count('class="row-problem"') == len(response.context["report"].row_problems) == 8
@@ -199,15 +196,7 @@ def test_import_preview_shows_every_row_error_and_no_confirm_button(keeper_clien
 
 
 def test_import_of_an_unreadable_file_is_a_form_error(keeper_client):
-    response = keeper_client.post(
-        IMPORT_NGO,
-        {
-            "import_file": upload("broken.xlsx", b"not a workbook"),
-            "file_format": "",
-            "encoding": "auto",
-            "delimiter": "auto",
-        },
-    )
+    response = post_import(keeper_client, "broken.xlsx", b"not a workbook", file_format="")
     assert response.status_code == 200
     assert "Не вдалося прочитати файл як XLSX" in response.content.decode()
 
@@ -228,19 +217,10 @@ def test_export_downloads_the_filtered_list_and_reimports_it(keeper_client, file
         assert sheet.max_row == 2
 
     Organization.objects.filter(name="ГО «Чинна»").update(name="змінено")
-    response = keeper_client.post(
-        IMPORT_NGO,
-        {
-            "import_file": upload(f"export.{file_format}", content),
-            "file_format": "",
-            "encoding": "auto",
-            "delimiter": "auto",
-        },
-    )
+    response = post_import(keeper_client, f"export.{file_format}", content, file_format="")
     report = response.context["report"]
     assert (report.new, report.updated, report.has_errors) == (0, 1, False)
-    confirm = response.context["confirm_form"]
-    keeper_client.post(IMPORT_NGO, {name: confirm[name].value() or "" for name in confirm.fields})
+    confirm_import(keeper_client, response)
     assert Organization.objects.filter(name="ГО «Чинна»").count() == 1
     assert Organization.objects.count() == 2
 
