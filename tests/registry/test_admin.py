@@ -244,3 +244,10 @@ def test_list_search_finds_only_what_the_search_index_holds(keeper_client):
     update_search_index(pks=Organization.objects.values_list("pk", flat=True))
     html = keeper_client.get(NGO_INDEX, {"q": "Невидима"}).content.decode()
     assert "ГО «Невидима»" in html
+
+
+def test_keeper_logs_in_through_the_admin_form_and_reaches_the_list(client, keeper):
+    OrganizationFactory(name="ГО «Світанок»")
+    response = client.post("/admin/login/", {"username": "keeper", "password": "pass-keeper"})
+    assert response.status_code == 302
+    assert "ГО «Світанок»" in client.get(NGO_INDEX).content.decode()

@@ -212,3 +212,13 @@ def test_command_reports_every_row_problem_and_fails(fixture_bytes, tmp_path, ca
     err = capsys.readouterr().err
     assert "Рядок 4 [Дата реєстрації]" in err and "Рядок 7 [Код ЄДРПОУ]" in err
     assert Organization.objects.count() == 0
+
+
+def test_index_update_covers_every_chunk(fixture_bytes, django_capture_on_commit_callbacks, monkeypatch):
+    from registry import resources
+
+    monkeypatch.setattr(resources, "INDEX_CHUNK", 2)  # three organisations: two chunks
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(fixture_bytes("organizations.xlsx"), "xlsx")
+    for word, code in (("молодь", "38516849"), ("фонд", "40075815"), ("Приклад", "00013480")):
+        assert [o.edrpou for o in get_search_backend().search(word, Organization)] == [code]
