@@ -464,8 +464,8 @@ INDEX_CHUNK = 500
 def update_search_index(*, pks):
     """Index the given organisations in every auto-updated search backend (bulk writes bypass the signals).
 
-    In chunks: one statement (or Elasticsearch bulk request) per chunk keeps each request small;
-    PostgreSQL's backend is several times slower with a single statement of 10,000 rows.
+    In chunks of INDEX_CHUNK, so that an Elasticsearch bulk request or a database statement, and
+    the objects loaded for it, stay small whatever the size of the import.
     """
     pks = sorted(pks)
     backends = list(get_search_backends(with_auto_update=True))
