@@ -107,6 +107,42 @@ class Organization(index.Indexed, models.Model):
         return self.status == RegistrationStatus.REGISTERED
 
 
+class KindManager(models.Manager):
+    """The organisations of one kind: the default manager of the proxies below."""
+
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def deconstruct(self):
+        return False, f"{__name__}.{type(self).__name__}", None, (self.kind,), {}
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=self.kind)
+
+
+class NGO(Organization):
+    """The civil society organisations of the registry: a view of Organization for the admin."""
+
+    objects = KindManager(OrganizationKind.NGO)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("civil society organisation")
+        verbose_name_plural = _("civil society organisations")
+
+
+class PartyOrganization(Organization):
+    """The local organisations of political parties: a view of Organization for the admin."""
+
+    objects = KindManager(OrganizationKind.PARTY)
+
+    class Meta:
+        proxy = True
+        verbose_name = _("local party organisation")
+        verbose_name_plural = _("local party organisations")
+
+
 class InteractionKind(models.TextChoices):
     MEETING = "meeting", _("Meeting")
     EVENT = "event", _("Event")
