@@ -57,15 +57,31 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="uk")
 
 
+def _token(form: str) -> str:
+    return form.replace("'", "").replace("-", "")
+
+
 @functools.lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """The dictionary form of one word, lower-cased, apostrophes removed (one index token)."""
+def lemma_variants(word: str) -> tuple[str, ...]:
+    """The distinct dictionary forms of one word, most likely first, as index tokens.
+
+    A form can belong to several lemmas («відходів» is «відходи» or «відхід»); index and query
+    both keep every candidate, so a page matches when their candidates meet.
+    """
     word = word.lower()
     if word.isdigit():
-        return word
-    parses = _morph().parse(word)
-    form = parses[0].normal_form if parses else word
-    return form.replace("'", "").replace("-", "")
+        return (word,)
+    variants = []
+    for parse in _morph().parse(word)[:4]:
+        token = _token(parse.normal_form)
+        if token not in variants:
+            variants.append(token)
+    return tuple(variants) or (_token(word),)
+
+
+def lemma(word: str) -> str:
+    """The most likely dictionary form of one word, lower-cased, apostrophes removed."""
+    return lemma_variants(word)[0]
 
 
 def number_token(number: str) -> str:
@@ -89,14 +105,13 @@ def words(text: str) -> list[str]:
 
 
 def lemmas(text: str) -> list[str]:
-    """The lemmas of a text in order, stop-words removed."""
-    result = []
-    for word in words(text):
-        lowered = word.lower()
-        if lowered in STOP_WORDS:
-            continue
-        result.append(lemma(lowered))
-    return result
+    """The most likely lemmas of a text in order, stop-words removed."""
+    return [variants[0] for variants in lemma_groups(text)]
+
+
+def lemma_groups(text: str) -> list[tuple[str, ...]]:
+    """For each word of a text (stop-words removed), its candidate lemmas."""
+    return [lemma_variants(word.lower()) for word in words(text) if word.lower() not in STOP_WORDS]
 
 
 def index_text(*texts: str) -> str:
@@ -105,7 +120,8 @@ def index_text(*texts: str) -> str:
     for text in texts:
         if not text:
             continue
-        out.extend(lemmas(text))
+        for variants in lemma_groups(text):
+            out.extend(variants)
         out.extend(number_tokens(text))
     return " ".join(out)
 
@@ -122,11 +138,19 @@ def looks_like_number(query: str) -> bool:
     return bool(text) and bool(re.fullmatch(r"\d+\w*(?:\s?[-/.]\s?\w+)*", text))
 
 
-def query_terms(query: str) -> list[str]:
-    """The analysed terms of a query: its lemmas and number tokens, de-duplicated, capped."""
+def query_term_groups(query: str) -> list[tuple[str, ...]]:
+    """The analysed terms of a query, each a tuple of alternatives (candidate lemmas), capped.
+
+    Number tokens come as one-element groups after the words.
+    """
     text = clean_query(query)
-    seen = []
-    for term in lemmas(text) + number_tokens(text):
-        if term not in seen:
-            seen.append(term)
-    return seen[:MAX_QUERY_TERMS]
+    groups = []
+    for group in lemma_groups(text) + [(token,) for token in number_tokens(text)]:
+        if group not in groups:
+            groups.append(group)
+    return groups[:MAX_QUERY_TERMS]
+
+
+def query_terms(query: str) -> list[str]:
+    """Every analysed term of a query (all candidate lemmas and number tokens), for highlighting."""
+    return [term for group in query_term_groups(query) for term in group]

@@ -25,15 +25,22 @@ def _contains(terms, phrase):
     return any(terms[i:i + n] == phrase for i in range(len(terms) - n + 1))
 
 
+def _any_of(group):
+    if len(group) == 1:
+        return PlainText(group[0])
+    return Or([PlainText(term) for term in group])
+
+
 def build_query(raw: str, *, groups=None):
     """A Wagtail query object for the analysed query, or None if nothing searchable is left.
 
     Every term must match (AND); a term or phrase that belongs to a synonym group matches any
     phrase of its group (OR).
     """
-    terms = analysis.query_terms(raw)
-    if not terms:
+    term_groups = analysis.query_term_groups(raw)
+    if not term_groups:
         return None
+    terms = [group[0] for group in term_groups]
     groups = synonym_groups() if groups is None else groups
     alternatives = []
     covered = set()
@@ -43,5 +50,5 @@ def build_query(raw: str, *, groups=None):
             continue
         covered.update(hit)
         alternatives.append(Or([PlainText(" ".join(phrase), operator="and") for phrase in phrases]))
-    parts = [PlainText(term) for term in terms if term not in covered] + alternatives
+    parts = [_any_of(group) for group in term_groups if group[0] not in covered] + alternatives
     return reduce(lambda a, b: And([a, b]), parts)

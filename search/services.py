@@ -118,8 +118,10 @@ def highlight(text: str, terms, *, width: int = 240) -> str:
     """An escaped snippet of ``text`` around the first word whose lemma is a query term, matches marked."""
     wanted = set(terms)
     words = list(re.finditer(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+", text))
-    first = next((w for w in words if analysis.lemma(analysis.normalize(w.group()).lower()).replace("'", "")
-                  in wanted), None)
+    def matches(word):
+        return bool(wanted.intersection(analysis.lemma_variants(analysis.normalize(word).lower())))
+
+    first = next((w for w in words if matches(w.group())), None)
     if first is None:
         return escape(text[:width]) + ("…" if len(text) > width else "")
     start = max(0, first.start() - width // 3)
@@ -128,7 +130,7 @@ def highlight(text: str, terms, *, width: int = 240) -> str:
     for w in words:
         if w.start() < start or w.end() > end:
             continue
-        if analysis.lemma(analysis.normalize(w.group()).lower()) in wanted:
+        if matches(w.group()):
             out.append(escape(text[pos:w.start()]))
             out.append(f"<mark>{escape(w.group())}</mark>")
             pos = w.end()

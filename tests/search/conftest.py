@@ -44,7 +44,7 @@ def make_act(acts_index):
 
 
 @pytest.fixture
-def make_document():
+def make_document(db):
     def make(*, title, data, filename):
         document = CouncilDocument(title=title, file=ContentFile(data, name=filename))
         document.save()
