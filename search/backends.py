@@ -17,7 +17,7 @@ from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 from modelsearch.utils import deep_update
 
-from .resilience import CircuitBreaker, queue_operation
+from .resilience import BreakerOpen, CircuitBreaker, queue_operation
 
 UKRAINIAN_INDEX_SETTINGS = {
     "settings": {
@@ -58,7 +58,8 @@ class ResilientBackendMixin:
             threshold=int(params.pop("BREAKER_THRESHOLD", 3)),
             cool_down=float(params.pop("BREAKER_COOL_DOWN", 60)),
         )
-        options = params.setdefault("OPTIONS", {})
+        # A copy: the Elasticsearch backend writes into OPTIONS, which must not change the settings.
+        options = params["OPTIONS"] = dict(params.get("OPTIONS") or {})
         # One attempt per request: the breaker, not the client, decides when to try again.
         options.setdefault("max_retries", 0)
         options.setdefault("retry_on_timeout", False)
@@ -91,7 +92,7 @@ class ResilientBackendMixin:
 
     def add_bulk(self, model, obj_list):
         if self.breaker.is_open():
-            raise ConnectionError(f"Search backend {self.alias} is unavailable (circuit breaker open)")
+            raise BreakerOpen(f"Search backend {self.alias} is unavailable (circuit breaker open)")
         try:
             result = super().add_bulk(model, obj_list)
         except Exception:
@@ -106,7 +107,7 @@ class ResilientBackendMixin:
     def search_or_raise(self, *args, **kwargs):
         """Search, raising ConnectionError at once while the breaker is open."""
         if self.breaker.is_open():
-            raise ConnectionError(f"Search backend {self.alias} is unavailable (circuit breaker open)")
+            raise BreakerOpen(f"Search backend {self.alias} is unavailable (circuit breaker open)")
         return self.search(*args, **kwargs)
 
 

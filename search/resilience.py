@@ -16,6 +16,10 @@ from django.db import transaction
 logger = logging.getLogger(__name__)
 
 
+class BreakerOpen(ConnectionError):
+    """Raised instead of calling a backend whose circuit breaker is open."""
+
+
 class CircuitBreaker:
     """Counts consecutive failures of one backend and opens for a cool-down after too many."""
 

@@ -15,6 +15,7 @@ from wagtail.search.backends import get_search_backend
 
 from . import analysis
 from .query import build_query
+from .resilience import BreakerOpen
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +47,14 @@ def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES):
     if query is None:
         return pinned, False
     fallback = False
+    backend = get_search_backend("default")
     try:
-        ids = _run(get_search_backend("default"), query, queryset, limit)
+        ids = _run(backend, query, queryset, limit)
     except Exception as exc:  # noqa: BLE001 - any transport error of the search server
         logger.warning("Search backend failed, answering from the database: %r", exc)
+        breaker = getattr(backend, "breaker", None)
+        if breaker is not None and not isinstance(exc, BreakerOpen):
+            breaker.record_failure()
         fallback = True
         ids = _run(get_search_backend(database_backend_alias()), query, queryset, limit)
     seen = set(pinned)
