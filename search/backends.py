@@ -29,9 +29,6 @@ UKRAINIAN_INDEX_SETTINGS = {
                     "mappings": ["\u2019=>'", "\u02bc=>'", "\u2018=>'", "`=>'", "\u00ab=>\"", "\u00bb=>\""],
                 },
             },
-            "filter": {
-                "uk_stop": {"type": "stop", "stopwords": "_ukrainian_"},
-            },
             "analyzer": {
                 # Fields other than search_lemmas (titles, numbers): no stemming on the server, so
                 # ranking does not depend on a plugin being present.
