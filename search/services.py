@@ -8,6 +8,7 @@ import re
 
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
@@ -45,7 +46,10 @@ def _run(backend, query, queryset, limit, terms):
     search = getattr(backend, "search_or_raise", backend.search)
     if not _is_database_backend(backend):
         return [page.pk for page in search(query, queryset)[:limit]]
-    candidates = [page.pk for page in search(query, queryset.order_by("-path"), order_by_relevance=False)[:limit]]
+    if connection.vendor == "postgresql":
+        candidates = _postgres_candidates(query, queryset, limit)
+    else:
+        candidates = [page.pk for page in search(query, queryset.order_by("-path"), order_by_relevance=False)[:limit]]
     wanted = set(terms)
     titles = dict(Page.objects.filter(pk__in=candidates).values_list("pk", "title"))
 
@@ -81,6 +85,44 @@ def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES):
         ids = _run(get_search_backend(database_backend_alias()), query, queryset, limit, terms)
     seen = set(pinned)
     return pinned + [pk for pk in ids if pk not in seen], fallback
+
+
+def _tsquery(query) -> str:
+    """A tsquery text for our query objects (terms are word characters only: lemmas, number tokens)."""
+    from modelsearch.query import And, Or, PlainText
+
+    if isinstance(query, PlainText):
+        words = [re.sub(r"\W", "", word) for word in query.query_string.split()]
+        words = [word for word in words if word]
+        joiner = " & " if query.operator.lower() == "and" else " | "
+        return "(" + joiner.join(words) + ")" if words else ""
+    if isinstance(query, (And, Or)):
+        parts = [part for part in (_tsquery(sub) for sub in query.subqueries) if part]
+        return "(" + (" & " if isinstance(query, And) else " | ").join(parts) + ")" if parts else ""
+    raise TypeError(f"Unsupported query: {query!r}")
+
+
+def _postgres_candidates(query, queryset, limit):
+    """The newest ``limit`` live pages whose indexed body matches, through the body's GIN index.
+
+    Wagtail's PostgreSQL backend matches ``title || body``, an expression no index covers, so every
+    search reads every index entry (0.5 s at 20,000 pages). The lemmatised field is part of the
+    body, so matching the body alone finds the same pages.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models.expressions import RawSQL
+
+    tsquery = _tsquery(query)
+    if not tsquery:
+        return []
+    content_types = [ct.pk for ct in ContentType.objects.get_for_models(
+        *[m for m in apps.get_models() if issubclass(m, Page)]).values()]
+    matching = RawSQL(
+        "SELECT e.object_id::integer FROM wagtailsearch_indexentry e "
+        "WHERE e.content_type_id = ANY(%s) AND e.body @@ to_tsquery('simple', %s)",
+        (content_types, tsquery),
+    )
+    return list(queryset.filter(pk__in=matching).order_by("-path").values_list("pk", flat=True)[:limit])
 
 
 def exact_number_matches(raw: str) -> list[int]:

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from . import analysis
-from .services import PAGE_SIZE, database_backend_alias, find_page_ids, highlight, page_facts
+from .services import MAX_CANDIDATES, PAGE_SIZE, database_backend_alias, find_page_ids, highlight, page_facts
 
 SORTS = {"relevance": _("Relevance"), "newest": _("Newest first")}
 FACETS = ("type", "act_type", "issuer", "year", "month", "commission")
@@ -106,7 +106,7 @@ def search_view(request):
     params.pop("page", None)
     return render(request, "search/search.html", {
         "query": query, "results": results, "page_obj": page_obj, "total": len(matching),
-        "capped": len(ids) >= 500, "facets": facets, "chosen": chosen, "sort": sort, "sorts": SORTS,
+        "capped": len(ids) >= MAX_CANDIDATES, "facets": facets, "chosen": chosen, "sort": sort, "sorts": SORTS,
         "fallback": fallback, "suggestions": suggestions, "querystring": params.urlencode(),
     })
 
