@@ -71,8 +71,13 @@ def lemma_variants(word: str) -> tuple[str, ...]:
     word = word.lower()
     if word.isdigit():
         return (word,)
+    try:
+        parses = _morph().parse(word)[:4]
+    except (KeyError, ValueError):
+        # pymorphy3 looks letters up by Unicode name; some scripts' letters have none (e.g. Tangut).
+        parses = []
     variants = []
-    for parse in _morph().parse(word)[:4]:
+    for parse in parses:
         token = _token(parse.normal_form)
         if token not in variants:
             variants.append(token)

@@ -52,3 +52,8 @@ def test_inflected_query_finds_the_page_on_the_database_backend(client, make_act
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     assert [r["page"].pk for r in response.context["results"]] == [act.pk]
+
+
+def test_letters_without_a_unicode_name_do_not_break_lemmatisation():
+    # Found by the hypothesis test of the search view: pymorphy3 raised on a Tangut letter.
+    assert analysis.lemmas("\U00017000") == ["\U00017000"]
