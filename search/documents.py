@@ -19,14 +19,18 @@ def fill_document_text(*, document) -> bool:
     uploaded = not getattr(file, "_committed", True)
     if not uploaded and document.content_hash:
         return False
-    file.open("rb")
     try:
-        file.seek(0)
-        data = file.read()
-        file.seek(0)
-    finally:
-        if not uploaded:
-            file.close()
+        file.open("rb")
+        try:
+            file.seek(0)
+            data = file.read()
+            file.seek(0)
+        finally:
+            if not uploaded:
+                file.close()
+    except OSError:
+        # A missing or unreadable file must not stop a save; the text stays empty until it is fixed.
+        return False
     digest = content_hash(data)
     if digest == document.content_hash and document.extracted_text:
         return False

@@ -70,3 +70,9 @@ def test_replacing_the_file_reindexes_the_attaching_page(client, make_act, make_
 def test_unchanged_document_is_not_extracted_again(make_document):
     document = make_document(title="Додаток", data=ukrainian_pdf("Текст"), filename="a.pdf")
     assert fill_document_text(document=CouncilDocument.objects.get(pk=document.pk)) is False
+
+
+def test_document_whose_file_is_missing_still_saves(db):
+    document = CouncilDocument(title="Втрачений", file="documents/missing.pdf")
+    document.save()
+    assert document.pk and document.extracted_text == ""
