@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "import_export",
     "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -164,23 +165,37 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Search: Wagtail's database backend unless ELASTICSEARCH_URL is set.
+# Search. The database backend answers alone when ELASTICSEARCH_URL is unset; with Elasticsearch it
+# is kept up to date too (alias "database") and answers while Elasticsearch is down (search/backends.py).
+# PostgreSQL: the 'simple' configuration, since the text is lemmatised in Python (search/analysis.py).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
+DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": env("ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"),
-            "URLS": env_list("ELASTICSEARCH_URL"),
-            "INDEX": env("ELASTICSEARCH_INDEX", "radasite"),
-            "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "5")),
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": {
+        # search.backends.Elasticsearch8Backend for an 8.x server, OpenSearch2Backend for OpenSearch.
+        "BACKEND": env("ELASTICSEARCH_BACKEND", "search.backends.Elasticsearch9Backend"),
+        "ALIAS": "default",
+        "URLS": env_list("ELASTICSEARCH_URL"),
+        "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "radasite_"),
+        "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "2")),
+        "BREAKER_THRESHOLD": int(env("ELASTICSEARCH_BREAKER_THRESHOLD", "3")),
+        "BREAKER_COOL_DOWN": int(env("ELASTICSEARCH_BREAKER_COOL_DOWN", "60")),
+        "OPTIONS": {},
+        "INDEX_SETTINGS": {},
+    }, "database": DATABASE_SEARCH_BACKEND}
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (index updates among them). With Elasticsearch the updates are queued in the
+# database (django-tasks-db; run `manage.py db_worker`), so a save never waits on the search server.
+TASKS = {
+    "default": {
+        "BACKEND": env(
+            "TASKS_BACKEND",
+            "django_tasks_db.DatabaseBackend" if ELASTICSEARCH_URL else "django_tasks.backends.immediate.ImmediateBackend",
+        )
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,22 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
+from wagtail.search import index
+
+from search.analysis import index_text
+
+
+def _flatten(value):
+    """Strings from a search field's value (strings, lists of block text, tags, related objects)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _flatten(item)]
+    return [str(value)]
 
 
 class BasePage(Page):
@@ -9,6 +25,10 @@ class BasePage(Page):
 
     ``legacy_id`` ties a page to the item it was imported from, so that a re-run of the
     legacy import updates the page instead of creating it again.
+
+    ``search_lemmas`` is the page's text (its own search fields and the text extracted from its
+    attachments) reduced to Ukrainian lemmas and act-number tokens by ``search.analysis``; queries
+    are analysed by the same function, so «рішенню» finds «рішення» on every search backend.
     """
 
     legacy_id = models.CharField(
@@ -22,6 +42,7 @@ class BasePage(Page):
     )
 
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
+    search_fields = Page.search_fields + [index.SearchField("search_lemmas")]
 
     class Meta:
         abstract = True
@@ -31,3 +52,27 @@ class BasePage(Page):
 
     def get_og_description(self):
         return self.search_description or getattr(self, "lead", "") or getattr(self, "description", "")
+
+    def search_texts(self):
+        """The page's plain texts that search reads: its search fields and its attachments' text."""
+        texts = []
+        for field in self.get_search_fields():
+            if isinstance(field, index.SearchField) and field.field_name != "search_lemmas":
+                texts.extend(_flatten(field.get_value(self)))
+            elif isinstance(field, index.RelatedFields):
+                related = field.get_value(self)
+                if related is None:
+                    continue
+                objs = related.all() if hasattr(related, "all") else [related]
+                for obj in objs:
+                    for sub in field.fields:
+                        if isinstance(sub, index.SearchField):
+                            texts.extend(_flatten(sub.get_value(obj)))
+        for document in getattr(self, "attached_documents", []):
+            texts.append(document.title)
+            texts.append(getattr(document, "extracted_text", ""))
+        return texts
+
+    def search_lemmas(self):
+        """Lemmatised text of the page for the search index (see ``search.analysis.index_text``)."""
+        return index_text(*self.search_texts())

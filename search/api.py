@@ -1,0 +1,32 @@
+"""Wagtail API v2 with the same Ukrainian search as the /search/ page.
+
+``/api/v2/pages/?search=рішенню`` is analysed by ``search.analysis`` and answered by the same
+backend (with the same database fallback) as the site's search page.
+"""
+
+from django.db.models import Case, IntegerField, When
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.views import PagesAPIViewSet
+
+from . import analysis
+from .services import find_page_ids
+
+
+class SearchablePagesAPIViewSet(PagesAPIViewSet):
+    """The pages endpoint, whose ``search`` parameter is lemmatised and ranked like /search/."""
+
+    # get_queryset searches already; Wagtail's SearchFilter must not search the raw text again.
+    filter_backends = [backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter]
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        raw = self.request.GET.get("search", "")
+        if "search" not in self.request.GET:
+            return queryset
+        ids, _fallback = find_page_ids(analysis.clean_query(raw), queryset=queryset)
+        order = Case(*[When(pk=pk, then=pos) for pos, pk in enumerate(ids)], output_field=IntegerField())
+        return queryset.filter(pk__in=ids).order_by(order) if ids else queryset.none()
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", SearchablePagesAPIViewSet)

@@ -1,0 +1,127 @@
+"""Elasticsearch and OpenSearch backends that never make a save wait on a sick server.
+
+They are Wagtail's own backends with three changes:
+
+* index settings for Ukrainian text (see ``UKRAINIAN_INDEX_SETTINGS``); the lemmatised field
+  ``search_lemmas`` is analysed in Python (``search.analysis``), so no server plugin is needed;
+* index updates go through a circuit breaker: a failure or an open breaker queues the update in
+  ``PendingIndexOperation`` instead of raising or waiting, and ``manage.py retry_search_updates``
+  replays the queue;
+* short client timeouts and no client-side retries, so one request costs at most ``TIMEOUT``.
+
+Settings (``WAGTAILSEARCH_BACKENDS[alias]``): ``ALIAS`` (this entry's name, for the queue),
+``BREAKER_THRESHOLD`` (failures before opening, default 3), ``BREAKER_COOL_DOWN`` (seconds, 60).
+"""
+
+from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
+from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+from modelsearch.utils import deep_update
+
+from .resilience import BreakerOpen, CircuitBreaker, queue_operation
+
+UKRAINIAN_INDEX_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "char_filter": {
+                # The same apostrophe and quote unification as search.analysis.normalize.
+                "uk_apostrophes": {
+                    "type": "mapping",
+                    "mappings": ["\u2019=>'", "\u02bc=>'", "\u2018=>'", "`=>'", "\u00ab=>\"", "\u00bb=>\""],
+                },
+            },
+            "analyzer": {
+                # Fields other than search_lemmas (titles, numbers): no stemming on the server, so
+                # ranking does not depend on a plugin being present.
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "standard",
+                    "char_filter": ["uk_apostrophes"],
+                    "filter": ["lowercase"],
+                },
+            },
+        },
+    },
+}
+
+
+class ResilientBackendMixin:
+    """Guard index writes with a circuit breaker and queue what fails (see the module docstring)."""
+
+    def __init__(self, params):
+        params = dict(params)
+        self.alias = params.pop("ALIAS", "default")
+        self.breaker = CircuitBreaker(
+            self.alias,
+            threshold=int(params.pop("BREAKER_THRESHOLD", 3)),
+            cool_down=float(params.pop("BREAKER_COOL_DOWN", 60)),
+        )
+        # A copy: the Elasticsearch backend writes into OPTIONS, which must not change the settings.
+        options = params["OPTIONS"] = dict(params.get("OPTIONS") or {})
+        # One attempt per request: the breaker, not the client, decides when to try again.
+        options.setdefault("max_retries", 0)
+        options.setdefault("retry_on_timeout", False)
+        params.setdefault("TIMEOUT", 2)
+        params["INDEX_SETTINGS"] = deep_update(
+            deep_update({}, UKRAINIAN_INDEX_SETTINGS), params.get("INDEX_SETTINGS", {}) or {}
+        )
+        super().__init__(params)
+
+    def raw_add(self, obj):
+        return super().add(obj)
+
+    def raw_delete(self, obj):
+        return super().delete(obj)
+
+    def _guarded(self, action, obj, call):
+        if self.breaker.is_open():
+            queue_operation(backend=self.alias, obj=obj, action=action, error="circuit breaker open")
+            return
+        try:
+            call()
+        except Exception as exc:  # noqa: BLE001 - any transport error: keep the update for later
+            self.breaker.record_failure()
+            queue_operation(backend=self.alias, obj=obj, action=action, error=repr(exc))
+            return
+        self.breaker.record_success()
+
+    def add(self, obj):
+        self._guarded("add", obj, lambda: super(ResilientBackendMixin, self).add(obj))
+
+    def add_bulk(self, model, obj_list):
+        if self.breaker.is_open():
+            raise BreakerOpen(f"Search backend {self.alias} is unavailable (circuit breaker open)")
+        try:
+            result = super().add_bulk(model, obj_list)
+        except Exception:
+            self.breaker.record_failure()
+            raise
+        self.breaker.record_success()
+        return result
+
+    def delete(self, obj):
+        self._guarded("delete", obj, lambda: super(ResilientBackendMixin, self).delete(obj))
+
+    def search_or_raise(self, *args, **kwargs):
+        """Search, raising ConnectionError at once while the breaker is open."""
+        if self.breaker.is_open():
+            raise BreakerOpen(f"Search backend {self.alias} is unavailable (circuit breaker open)")
+        return self.search(*args, **kwargs)
+
+
+class Elasticsearch8Backend(ResilientBackendMixin, Elasticsearch8SearchBackend):
+    """Elasticsearch 8 with Ukrainian index settings and a circuit breaker."""
+
+
+class Elasticsearch9Backend(ResilientBackendMixin, Elasticsearch9SearchBackend):
+    """Elasticsearch 9 with Ukrainian index settings and a circuit breaker."""
+
+
+try:
+    from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
+
+    class OpenSearch2Backend(ResilientBackendMixin, OpenSearch2SearchBackend):
+        """OpenSearch 2 with Ukrainian index settings and a circuit breaker."""
+except ImportError:  # opensearch-py is optional
+    pass
+
+SearchBackend = Elasticsearch9Backend

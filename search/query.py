@@ -1,0 +1,54 @@
+"""From what a citizen typed to a backend query: analysis, synonyms, act numbers."""
+
+from functools import reduce
+
+from modelsearch.query import And, Or, PlainText
+
+from . import analysis
+
+
+def synonym_groups():
+    """Editors' synonym groups, each a list of analysed phrases (lists of lemmas)."""
+    from .models import SynonymGroup
+
+    groups = []
+    for group in SynonymGroup.objects.all():
+        phrases = [analysis.lemmas(term) for term in group.term_list()]
+        phrases = [phrase for phrase in phrases if phrase]
+        if len(phrases) > 1:
+            groups.append(phrases)
+    return groups
+
+
+def _contains(terms, phrase):
+    n = len(phrase)
+    return any(terms[i:i + n] == phrase for i in range(len(terms) - n + 1))
+
+
+def _any_of(group):
+    if len(group) == 1:
+        return PlainText(group[0])
+    return Or([PlainText(term) for term in group])
+
+
+def build_query(raw: str, *, groups=None):
+    """A Wagtail query object for the analysed query, or None if nothing searchable is left.
+
+    Every term must match (AND); a term or phrase that belongs to a synonym group matches any
+    phrase of its group (OR).
+    """
+    term_groups = analysis.query_term_groups(raw)
+    if not term_groups:
+        return None
+    terms = [group[0] for group in term_groups]
+    groups = synonym_groups() if groups is None else groups
+    alternatives = []
+    covered = set()
+    for phrases in groups:
+        hit = next((phrase for phrase in phrases if _contains(terms, phrase)), None)
+        if hit is None:
+            continue
+        covered.update(hit)
+        alternatives.append(Or([PlainText(" ".join(phrase), operator="and") for phrase in phrases]))
+    parts = [_any_of(group) for group in term_groups if group[0] not in covered] + alternatives
+    return reduce(lambda a, b: And([a, b]), parts)

@@ -1,0 +1,78 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from pypdf import PdfReader
+import io
+
+from cms.models import CouncilDocument
+from search.documents import fill_document_text
+
+from .conftest import ukrainian_pdf
+
+PHRASE = "Тарифи на вивезення побутових відходів у мікрорайоні Любечанинів"
+
+
+def attach(act, document):
+    act.attachments = [("attachment", {"document": document, "title": "", "kind": "scan"})]
+    act.save_revision().publish()
+    return act
+
+
+def test_generated_pdf_has_ukrainian_text_layer():
+    text = PdfReader(io.BytesIO(ukrainian_pdf(PHRASE))).pages[0].extract_text()
+    assert "вивезення побутових відходів" in " ".join(text.split())
+
+
+def test_upload_through_admin_extracts_text_and_hash(admin_client):
+    response = admin_client.post("/admin/documents/add/", {
+        "title": "Додаток",
+        "file": SimpleUploadedFile("dodatok.pdf", ukrainian_pdf(PHRASE), content_type="application/pdf"),
+    })
+    assert response.status_code == 302
+    document = CouncilDocument.objects.get(title="Додаток")
+    assert "Любечанинів" in document.extracted_text
+    assert len(document.content_hash) == 64
+
+
+def test_phrase_only_in_attached_pdf_finds_the_act(client, make_act, make_document):
+    act = make_act(title="Про тарифи", summary="Без подробиць.")
+    make_act(title="Про інше")
+    document = make_document(title="Додаток 1", data=ukrainian_pdf(PHRASE), filename="dodatok.pdf")
+    attach(act, document)
+    response = client.get("/search/", {"q": "вивезенню побутового відходу"})
+    assert [r["page"].pk for r in response.context["results"]] == [act.pk]
+
+
+def test_docx_attachment_text_is_searchable(client, make_act, make_document):
+    import docx
+
+    buffer = io.BytesIO()
+    word = docx.Document()
+    word.add_paragraph("Реконструкція стадіону на вулиці Шевченка")
+    word.save(buffer)
+    act = make_act(title="Про будівництво")
+    attach(act, make_document(title="Кошторис", data=buffer.getvalue(), filename="koshtorys.docx"))
+    response = client.get("/search/", {"q": "стадіоні"})
+    assert [r["page"].pk for r in response.context["results"]] == [act.pk]
+
+
+def test_replacing_the_file_reindexes_the_attaching_page(client, make_act, make_document):
+    act = make_act(title="Про тарифи")
+    document = make_document(title="Додаток", data=ukrainian_pdf("Старий текст про парк"), filename="a.pdf")
+    attach(act, document)
+    from django.core.files.base import ContentFile
+
+    document.file = ContentFile(ukrainian_pdf("Новий текст про сквер"), name="b.pdf")
+    document.save()
+    assert [r["page"].pk for r in client.get("/search/", {"q": "сквері"}).context["results"]] == [act.pk]
+
+
+def test_unchanged_document_is_not_extracted_again(make_document):
+    document = make_document(title="Додаток", data=ukrainian_pdf("Текст"), filename="a.pdf")
+    assert fill_document_text(document=CouncilDocument.objects.get(pk=document.pk)) is False
+
+
+def test_document_whose_file_is_missing_still_saves(db):
+    document = CouncilDocument(title="Втрачений", file="documents/missing.pdf")
+    document.save()
+    assert document.pk and document.extracted_text == ""

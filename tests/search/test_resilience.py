@@ -1,0 +1,141 @@
+"""Elasticsearch down or hanging: search answers from the database, saves queue their updates."""
+
+import socket
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from search.models import PendingIndexOperation
+from search.resilience import CircuitBreaker, retry_pending_operations
+
+DATABASE = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+
+
+def es_settings(url, **extra):
+    return {
+        "default": {"BACKEND": "search.backends.Elasticsearch9Backend", "ALIAS": "default", "URLS": [url],
+                    "TIMEOUT": 1, "BREAKER_THRESHOLD": 1, "BREAKER_COOL_DOWN": 60, **extra},
+        "database": DATABASE,
+    }
+
+
+@pytest.fixture(autouse=True)
+def fresh_breaker():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def closed_port_url():
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    sock.close()  # nothing listens there now: connection refused
+    return f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def silent_server_url():
+    """A local socket that accepts connections and never answers."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(16)
+    held, stop = [], threading.Event()
+
+    def accept():
+        server.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                held.append(server.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join(2)
+    for conn in held:
+        conn.close()
+    server.close()
+
+
+@pytest.mark.parametrize("server", ["closed_port_url", "silent_server_url"])
+def test_search_answers_from_database_with_notice_when_elasticsearch_fails(client, make_act, request, server):
+    act = make_act(title="Про бюджет міста")
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(request.getfixturevalue(server))):
+        response = client.get("/search/", {"q": "бюджету"})
+    assert response.status_code == 200
+    assert response.context["fallback"] is True
+    assert [r["page"].pk for r in response.context["results"]] == [act.pk]
+    assert 'class="notice"' in response.content.decode()
+
+
+@pytest.mark.parametrize("server", ["closed_port_url", "silent_server_url"])
+def test_publish_with_elasticsearch_down_queues_the_update_and_opens_the_breaker(make_act, request, server):
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(request.getfixturevalue(server))):
+        act = make_act(title="Про тарифи")
+        assert CircuitBreaker("default").is_open()
+        act.title = "Про тарифи на воду"
+        act.save_revision().publish()
+    op = PendingIndexOperation.objects.get(object_id=str(act.pk))
+    assert (op.backend, op.action, op.model_name) == ("default", "add", "actpage")
+
+
+def test_open_breaker_skips_elasticsearch_and_queues(make_act, closed_port_url):
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(closed_port_url, BREAKER_THRESHOLD=5)):
+        CircuitBreaker("default", threshold=1).record_failure()
+        act = make_act(title="Про сквер")
+    op = PendingIndexOperation.objects.get(object_id=str(act.pk))
+    assert op.last_error == "circuit breaker open"
+
+
+def test_queued_update_is_indexed_once_the_backend_answers_again(client, make_act, closed_port_url):
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(closed_port_url)):
+        act = make_act(title="Про парк Graecum")
+    assert PendingIndexOperation.objects.count() == 1
+    # The "default" backend is the database again: the retry indexes the act there.
+    from modelsearch.index import get_indexed_instance
+    from wagtail.search.backends import get_search_backend
+
+    get_search_backend("default").delete(get_indexed_instance(act))
+    assert client.get("/search/", {"q": "Graecum"}).context["total"] == 0
+    cache.clear()
+    assert retry_pending_operations() == (1, 0)
+    assert [r["page"].pk for r in client.get("/search/", {"q": "Graecum"}).context["results"]] == [act.pk]
+
+
+def test_failed_retry_keeps_the_operation(make_act, closed_port_url):
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(closed_port_url)):
+        make_act(title="Про вулиці")
+        cache.clear()
+        assert retry_pending_operations() == (0, 1)
+    op = PendingIndexOperation.objects.get()
+    assert op.attempts == 1 and op.last_error
+
+
+def test_retry_command_reports_progress(make_act, closed_port_url):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(closed_port_url)):
+        make_act(title="Про вулиці")
+    out = StringIO()
+    call_command("retry_search_updates", stdout=out)
+    assert "Indexed 1; still pending 0." in out.getvalue()
+
+
+def test_with_database_task_queue_a_publish_does_not_touch_elasticsearch(make_act, silent_server_url):
+    from django_tasks_db.models import DBTaskResult
+
+    tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(silent_server_url), TASKS=tasks):
+        before = DBTaskResult.objects.count()
+        make_act(title="Про воду")
+        assert DBTaskResult.objects.count() > before
+    assert not CircuitBreaker("default").is_open()
+    assert PendingIndexOperation.objects.count() == 0
