@@ -1,6 +1,7 @@
 """The import run: stream records from a reader, write them in batches, index once at the end."""
 
 import datetime
+import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class Summary:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     images_missing: int = 0
+    index_seconds: float = 0.0
 
     @property
     def failed(self) -> int:
@@ -180,5 +182,7 @@ def import_records(records, *, bundle=None, dry_run=False, only=None, since=None
                 writer.finish()
     summary.images_missing = writer.images_missing
     if index and not dry_run:
+        index_started = time.perf_counter()
         index_imported(started)
+        summary.index_seconds = time.perf_counter() - index_started
     return summary

@@ -21,12 +21,13 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from modelcluster.models import get_serializable_data_for_fields
 from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Revision, Site
+from wagtail.models import Collection, Locale, Page, Revision, Site
 
 from cms.extraction import content_hash, extract_text
 from cms.models import CouncilDocument
@@ -119,6 +120,7 @@ class PageWriter:
         self.pending_links = set()
         self.pending_concerns = []
         self.images_missing = 0
+        self.collection_id = Collection.get_first_root_node().pk
 
     # -- parents -----------------------------------------------------------------------------------------
 
@@ -190,7 +192,7 @@ class PageWriter:
             name = PurePosixPath(attachment.path).name or "file"
             stored = default_storage.save(f"documents/{name}", ContentFile(data))
             new.append(CouncilDocument(
-                title=(attachment.title or name)[:255], file=stored, file_size=len(data),
+                collection_id=self.collection_id, title=(attachment.title or name)[:255], file=stored, file_size=len(data),
                 file_hash=hashlib.sha1(data).hexdigest(), content_hash=digest,
                 extracted_text=extract_text(data, name),
             ))
@@ -404,10 +406,13 @@ class PageWriter:
             self._insert_specific(model, pages)
         NewsPageTag.objects.bulk_create(tags)
         Revision.objects.bulk_create(revisions)
-        for base, revision in zip(base_pages, revisions):
-            base.latest_revision_id = revision.pk
-            base.live_revision_id = revision.pk if base.live else None
-        Page.objects.bulk_update(base_pages, ["latest_revision", "live_revision"])
+        # One UPDATE per batch instead of bulk_update's CASE over every row.
+        ids = [base.pk for base in base_pages]
+        revision = Subquery(Revision.objects.filter(
+            base_content_type=self.page_ct, object_id=Cast(OuterRef("pk"), CharField()),
+        ).order_by("-pk").values("pk")[:1])
+        Page.objects.filter(pk__in=ids).update(latest_revision_id=revision)
+        Page.objects.filter(pk__in=ids, live=True).update(live_revision_id=F("latest_revision_id"))
 
         counts = defaultdict(int)
         for parent in parents:
