@@ -19,11 +19,18 @@ def docx_bytes(text):
 
 
 DECISION_TEXT = "Про затвердження програми житлового фонду"
-# A 1x1 transparent PNG.
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6300010000000500010d0a2db40000000049454e44ae426082"
-)
+def png_bytes():
+    """A real 2x2 PNG."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2), "red").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+PNG = png_bytes()
 
 
 def news_item(legacy_id="n1", **extra):
