@@ -26,6 +26,9 @@ class AttachmentsWidget(widgets.Widget):
         return "; ".join(f"{item['path']}|{item.get('title', '')}" for item in value or [])
 
 
+COMMON_COLUMNS = ("legacy_id", "title", "published", "url", "body_html", "summary", "tags", "attachments")
+
+
 def _column(name, widget=None):
     return fields.Field(attribute=None, column_name=name, widget=widget or widgets.CharWidget())
 
@@ -46,7 +49,7 @@ class LegacyItemResource(resources.ModelResource):
 
     class Meta:
         import_id_fields = ("legacy_id",)
-        fields = ()
+        fields = COMMON_COLUMNS
         skip_unchanged = False
 
     def row_to_mapping(self, row) -> dict:
@@ -87,6 +90,7 @@ class NewsResource(LegacyItemResource):
 
     class Meta(LegacyItemResource.Meta):
         model = NewsPage
+        fields = COMMON_COLUMNS + ("kind",)
 
 
 class ActResource(LegacyItemResource):
@@ -100,6 +104,7 @@ class ActResource(LegacyItemResource):
 
     class Meta(LegacyItemResource.Meta):
         model = ActPage
+        fields = COMMON_COLUMNS + ("act_type", "number", "issuer", "adopted_on", "status", "discussion_until")
 
 
 class CommissionDocumentResource(LegacyItemResource):
@@ -112,6 +117,7 @@ class CommissionDocumentResource(LegacyItemResource):
 
     class Meta(LegacyItemResource.Meta):
         model = CommissionDocumentPage
+        fields = COMMON_COLUMNS + ("commission", "doc_type", "number", "meeting_date", "concerns")
 
 
 class VideoResource(LegacyItemResource):
@@ -121,6 +127,7 @@ class VideoResource(LegacyItemResource):
 
     class Meta(LegacyItemResource.Meta):
         model = VideoPage
+        fields = COMMON_COLUMNS + ("video_url", "source")
 
 
 class StandardPageResource(LegacyItemResource):

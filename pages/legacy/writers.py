@@ -190,6 +190,8 @@ class PageWriter:
             if digest in existing:
                 continue
             name = PurePosixPath(attachment.path).name or "file"
+            if not PurePosixPath(name).suffix and PurePosixPath(attachment.title).suffix:
+                name = PurePosixPath(attachment.title).name  # Plone blobs are stored without an extension
             stored = default_storage.save(f"documents/{name}", ContentFile(data))
             new.append(CouncilDocument(
                 collection_id=self.collection_id, title=(attachment.title or name)[:255], file=stored, file_size=len(data),
