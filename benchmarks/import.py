@@ -28,10 +28,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TYPES = ["news"] * 10 + ["act"] * 5 + ["commission_document"] * 2 + ["video"] * 2 + ["page"]
-BODY = ('<p class="MsoNormal" style="margin:0"><font face="Times New Roman">Сесія міської ради розглянула '
-        'питання {n}.<o:p></o:p></font></p><p>&nbsp;</p><h3>Підсумки</h3><ul><li>перше</li><li>друге</li></ul>'
-        '<table border="1"><tr><th>Показник</th><th>Значення</th></tr><tr><td>Голосів «за»</td><td>{n}</td></tr>'
-        '</table><p>Див. також <a href="/item/{prev}.html">попередній матеріал</a>.</p>')
+BODY = (
+    '<p class="MsoNormal" style="margin:0"><font face="Times New Roman">Сесія міської ради розглянула '
+    "питання {n}.<o:p></o:p></font></p><p>&nbsp;</p><h3>Підсумки</h3><ul><li>перше</li><li>друге</li></ul>"
+    '<table border="1"><tr><th>Показник</th><th>Значення</th></tr><tr><td>Голосів «за»</td><td>{n}</td></tr>'
+    '</table><p>Див. також <a href="/item/{prev}.html">попередній матеріал</a>.</p>'
+)
 
 
 def generate(root: Path, count: int, seed: int = 1) -> Path:
@@ -45,24 +47,42 @@ def generate(root: Path, count: int, seed: int = 1) -> Path:
         for n in range(count):
             item_type = TYPES[n % len(TYPES)]
             day = 1 + n % 28
-            item = {"legacy_id": f"L{n}", "type": item_type, "title": f"Матеріал номер {n} про бюджет міста",
-                    "published": f"{day:02d}.{1 + n % 12:02d}.{2010 + n % 14} {n % 24:02d}:{n % 60:02d}",
-                    "url": f"/item/{n}.html", "body_html": BODY.format(n=n, prev=max(0, n - 1)),
-                    "summary": f"Короткий зміст {n}", "tags": [f"тема{n % 30}"], "attachments": []}
+            item = {
+                "legacy_id": f"L{n}",
+                "type": item_type,
+                "title": f"Матеріал номер {n} про бюджет міста",
+                "published": f"{day:02d}.{1 + n % 12:02d}.{2010 + n % 14} {n % 24:02d}:{n % 60:02d}",
+                "url": f"/item/{n}.html",
+                "body_html": BODY.format(n=n, prev=max(0, n - 1)),
+                "summary": f"Короткий зміст {n}",
+                "tags": [f"тема{n % 30}"],
+                "attachments": [],
+            }
             if item_type == "news":
                 item["kind"] = rng.choice(["news", "announcement", "greeting", "article"])
                 if n % 5 == 0:
                     item["attachments"] = [{"path": f"files/shared-{n % 50}.txt", "title": "Додаток"}]
             elif item_type == "act":
                 (files / f"act-{n}.txt").write_text(f"Рішення номер {n} про бюджет", encoding="utf-8")
-                item.update(act_type="council_decision", number=f"{n}-49/2018", issuer="Міська рада",
-                            adopted_on=f"{day:02d}.05.2018", status="in_force",
-                            attachments=[{"path": f"files/act-{n}.txt", "title": "Скан"}])
+                item.update(
+                    act_type="council_decision",
+                    number=f"{n}-49/2018",
+                    issuer="Міська рада",
+                    adopted_on=f"{day:02d}.05.2018",
+                    status="in_force",
+                    attachments=[{"path": f"files/act-{n}.txt", "title": "Скан"}],
+                )
             elif item_type == "commission_document":
-                item.update(commission=f"Комісія {n % 5}", doc_type="protocol", meeting_date="2018-05-03",
-                            concerns=[f"L{max(0, n - 4)}"])
+                item.update(
+                    commission=f"Комісія {n % 5}",
+                    doc_type="protocol",
+                    meeting_date="2018-05-03",
+                    concerns=[f"L{max(0, n - 4)}"],
+                )
             elif item_type == "video":
-                item.update(video_url=f"https://www.youtube.com/watch?v=abcdefghi{n % 10:02d}", source="youtube")
+                item.update(
+                    video_url=f"https://www.youtube.com/watch?v=abcdefghi{n % 10:02d}", source="youtube"
+                )
             out.write(json.dumps(item, ensure_ascii=False) + "\n")
     return root
 
@@ -79,8 +99,9 @@ def setup_django(database_url: str, media: str):
 def seed_issuer():
     from pages.models import Issuer
 
-    Issuer.objects.get_or_create(name="Ніжинська міська рада", defaults={"short_name": "Міська рада",
-                                                                          "slug": "council"})
+    Issuer.objects.get_or_create(
+        name="Ніжинська міська рада", defaults={"short_name": "Міська рада", "slug": "council"}
+    )
 
 
 def worker(args):
@@ -103,11 +124,16 @@ def worker(args):
             elapsed = time.perf_counter() - started
             cpu = time.process_time() - cpu_started
             bundle.close()
-            results[label] = {"seconds": round(elapsed, 2), "items_per_s": round(args.count / elapsed, 1),
-                              "cpu_items_per_s": round(args.count / cpu, 1),
-                              "created": summary.created, "updated": summary.updated,
-                              "unchanged": summary.unchanged, "failed": summary.failed,
-                              "index_seconds": round(summary.index_seconds, 2)}
+            results[label] = {
+                "seconds": round(elapsed, 2),
+                "items_per_s": round(args.count / elapsed, 1),
+                "cpu_items_per_s": round(args.count / cpu, 1),
+                "created": summary.created,
+                "updated": summary.updated,
+                "unchanged": summary.unchanged,
+                "failed": summary.failed,
+                "index_seconds": round(summary.index_seconds, 2),
+            }
             if args.trace:
                 results[label]["tracemalloc_peak_mib"] = round(tracemalloc.get_traced_memory()[1] / 2**20, 1)
                 tracemalloc.stop()
@@ -121,7 +147,7 @@ def naive(bundle_path: Path) -> dict:
 
     from pages.legacy.importer import deferred_search_indexing
     from pages.legacy.readers import open_source
-    from pages.legacy.writers import MODELS, PageWriter
+    from pages.legacy.writers import PageWriter
 
     bundle, records = open_source(bundle_path)
     writer = PageWriter(bundle=bundle)
@@ -132,10 +158,14 @@ def naive(bundle_path: Path) -> dict:
             with transaction.atomic():
                 _, _, unchanged, _, files = writer.classify([record])
                 documents = writer._documents([record], files)
-                model, values, _ = writer._fields(record, documents=documents, files=files,
-                                                  resolve_link=lambda href: None)
-                values = {key: value for key, value in values.items()
-                          if key not in ("live", "has_unpublished_changes", "latest_revision_created_at")}
+                model, values, _ = writer._fields(
+                    record, documents=documents, files=files, resolve_link=lambda href: None
+                )
+                values = {
+                    key: value
+                    for key, value in values.items()
+                    if key not in ("live", "has_unpublished_changes", "latest_revision_created_at")
+                }
                 parent = writer.parent_for(record)
                 page = model(slug=f"naive-{record.legacy_id.lower()}", **values)
                 parent.add_child(instance=page)
@@ -145,13 +175,30 @@ def naive(bundle_path: Path) -> dict:
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
     bundle.close()
-    return {"naive": {"seconds": round(elapsed, 2), "items_per_s": round(count / elapsed, 1),
-                      "cpu_items_per_s": round(count / cpu, 1), "index_seconds": 0}}
+    return {
+        "naive": {
+            "seconds": round(elapsed, 2),
+            "items_per_s": round(count / elapsed, 1),
+            "cpu_items_per_s": round(count / cpu, 1),
+            "index_seconds": 0,
+        }
+    }
 
 
 def run_worker(python, database_url, media, bundle, count, *, naive=False, trace=False):
-    command = [python, __file__, "--worker", "--database-url", database_url, "--media", media,
-               "--bundle", str(bundle), "--count", str(count)]
+    command = [
+        python,
+        __file__,
+        "--worker",
+        "--database-url",
+        database_url,
+        "--media",
+        media,
+        "--bundle",
+        str(bundle),
+        "--count",
+        str(count),
+    ]
     if naive:
         command.append("--naive-run")
     if trace:
@@ -161,7 +208,9 @@ def run_worker(python, database_url, media, bundle, count, *, naive=False, trace
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 5000])
     parser.add_argument("--naive", type=int, default=300, help="Items for the naive baseline (0: skip).")
     parser.add_argument("--trace", action="store_true", help="Also measure tracemalloc peaks (slower).")
@@ -182,7 +231,11 @@ def main():
         template = tmp / "template.sqlite3"
         env = dict(os.environ, DJANGO_SETTINGS_MODULE="settings.test", DATABASE_URL=f"sqlite:///{template}")
         subprocess.run([python, "manage.py", "migrate", "-v0"], check=True, cwd=ROOT, env=env)
-        print(f"{'measure':<28}{'items':>7}{'seconds':>10}{'items/s':>10}{'CPU items/s':>13}{'peak RSS MiB':>14}{'tracemalloc MiB':>17}{'of which indexing s':>21}{'items/s w/o indexing':>22}")
+        print(
+            f"{'measure':<28}{'items':>7}{'seconds':>10}{'items/s':>10}{'CPU items/s':>13}"
+            f"{'peak RSS MiB':>14}"
+            f"{'tracemalloc MiB':>17}{'of which indexing s':>21}{'items/s w/o indexing':>22}"
+        )
 
         def database_for(name):
             target = tmp / f"{name}.sqlite3"
@@ -192,25 +245,37 @@ def main():
         for size in args.sizes:
             bundle = generate(tmp / f"bundle-{size}", size)
             result = run_worker(python, database_for(f"db-{size}"), str(tmp / f"media-{size}"), bundle, size)
-            traced = (run_worker(python, database_for(f"db-t{size}"), str(tmp / f"media-t{size}"), bundle, size,
-                                 trace=True) if args.trace else None)
+            traced = (
+                run_worker(
+                    python, database_for(f"db-t{size}"), str(tmp / f"media-t{size}"), bundle, size, trace=True
+                )
+                if args.trace
+                else None
+            )
             for label in ("first", "rerun"):
                 row = result[label]
                 peak = traced[label]["tracemalloc_peak_mib"] if traced else "-"
-                print(f"{'bulk, ' + label + ' run':<28}{size:>7}{row['seconds']:>10}{row['items_per_s']:>10}"
-                      f"{row['cpu_items_per_s']:>13}{result['maxrss_mib']:>14}{peak:>17}{row['index_seconds']:>21}"
-                      f"{size / max(row['seconds'] - row['index_seconds'], 1e-9):>22.1f}")
+                print(
+                    f"{'bulk, ' + label + ' run':<28}{size:>7}{row['seconds']:>10}{row['items_per_s']:>10}"
+                    f"{row['cpu_items_per_s']:>13}{result['maxrss_mib']:>14}{peak:>17}{row['index_seconds']:>21}"
+                    f"{size / max(row['seconds'] - row['index_seconds'], 1e-9):>22.1f}"
+                )
                 if row["failed"]:
                     print(f"  ({row['failed']} items failed)")
-            print(f"{'re-run speed-up':<28}{'':>7}{'':>10}"
-                  f"{result['rerun']['items_per_s'] / result['first']['items_per_s']:>9.1f}x")
+            print(
+                f"{'re-run speed-up':<28}{'':>7}{'':>10}"
+                f"{result['rerun']['items_per_s'] / result['first']['items_per_s']:>9.1f}x"
+            )
         if args.naive:
             bundle = generate(tmp / "bundle-naive", args.naive)
-            result = run_worker(python, database_for("db-naive"), str(tmp / "media-naive"), bundle, args.naive,
-                                naive=True)
+            result = run_worker(
+                python, database_for("db-naive"), str(tmp / "media-naive"), bundle, args.naive, naive=True
+            )
             row = result["naive"]
-            print(f"{'naive add_child+publish':<28}{args.naive:>7}{row['seconds']:>10}{row['items_per_s']:>10}"
-                  f"{row['cpu_items_per_s']:>13}{result['maxrss_mib']:>14}{'-':>17}")
+            print(
+                f"{'naive add_child+publish':<28}{args.naive:>7}{row['seconds']:>10}{row['items_per_s']:>10}"
+                f"{row['cpu_items_per_s']:>13}{result['maxrss_mib']:>14}{'-':>17}"
+            )
 
 
 if __name__ == "__main__":

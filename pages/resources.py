@@ -27,25 +27,18 @@ class AttachmentsWidget(widgets.Widget):
 
 
 COMMON_COLUMNS = ("legacy_id", "title", "published", "url", "body_html", "summary", "tags", "attachments")
-
-
-def _column(name, widget=None):
-    return fields.Field(attribute=None, column_name=name, widget=widget or widgets.CharWidget())
+#: Columns holding lists; every other column is text, parsed by the shared record validation.
+LIST_WIDGETS = {
+    "tags": lambda: widgets.SimpleArrayWidget(","),
+    "concerns": lambda: widgets.SimpleArrayWidget(","),
+    "attachments": AttachmentsWidget,
+}
 
 
 class LegacyItemResource(resources.ModelResource):
-    """Columns common to every content type; subclasses add their own and name the page model."""
+    """Columns common to every content type; ``legacy_resource`` makes one per type with its own columns."""
 
     item_type = ""
-
-    legacy_id = _column("legacy_id")
-    title = _column("title")
-    published = _column("published")
-    url = _column("url")
-    body_html = _column("body_html")
-    summary = _column("summary")
-    tags = _column("tags", widgets.SimpleArrayWidget(","))
-    attachments = _column("attachments", AttachmentsWidget())
 
     class Meta:
         import_id_fields = ("legacy_id",)
@@ -84,61 +77,52 @@ class LegacyItemResource(resources.ModelResource):
         pass
 
 
-class NewsResource(LegacyItemResource):
-    item_type = "news"
-    kind = _column("kind")
-
-    class Meta(LegacyItemResource.Meta):
-        model = NewsPage
-        fields = COMMON_COLUMNS + ("kind",)
-
-
-class ActResource(LegacyItemResource):
-    item_type = "act"
-    act_type = _column("act_type")
-    number = _column("number")
-    issuer = _column("issuer")
-    adopted_on = _column("adopted_on")
-    status = _column("status")
-    discussion_until = _column("discussion_until")
-
-    class Meta(LegacyItemResource.Meta):
-        model = ActPage
-        fields = COMMON_COLUMNS + ("act_type", "number", "issuer", "adopted_on", "status", "discussion_until")
+def legacy_resource(name, *, item_type, model, columns=()):
+    """A resource class for one content type: the common columns plus ``columns``, all named as in JSONL."""
+    all_columns = COMMON_COLUMNS + tuple(columns)
+    attrs = {
+        column: fields.Field(
+            attribute=None, column_name=column, widget=LIST_WIDGETS.get(column, widgets.CharWidget)()
+        )
+        for column in all_columns
+    }
+    attrs.update(
+        item_type=item_type,
+        __module__=__name__,
+        Meta=type("Meta", (LegacyItemResource.Meta,), {"model": model, "fields": all_columns}),
+    )
+    return type(name, (LegacyItemResource,), attrs)
 
 
-class CommissionDocumentResource(LegacyItemResource):
-    item_type = "commission_document"
-    commission = _column("commission")
-    doc_type = _column("doc_type")
-    number = _column("number")
-    meeting_date = _column("meeting_date")
-    concerns = _column("concerns", widgets.SimpleArrayWidget(","))
-
-    class Meta(LegacyItemResource.Meta):
-        model = CommissionDocumentPage
-        fields = COMMON_COLUMNS + ("commission", "doc_type", "number", "meeting_date", "concerns")
-
-
-class VideoResource(LegacyItemResource):
-    item_type = "video"
-    video_url = _column("video_url")
-    source = _column("source")
-
-    class Meta(LegacyItemResource.Meta):
-        model = VideoPage
-        fields = COMMON_COLUMNS + ("video_url", "source")
+NewsResource = legacy_resource("NewsResource", item_type="news", model=NewsPage, columns=["kind"])
+ActResource = legacy_resource(
+    "ActResource",
+    item_type="act",
+    model=ActPage,
+    columns=["act_type", "number", "issuer", "adopted_on", "status", "discussion_until"],
+)
+CommissionDocumentResource = legacy_resource(
+    "CommissionDocumentResource",
+    item_type="commission_document",
+    model=CommissionDocumentPage,
+    columns=["commission", "doc_type", "number", "meeting_date", "concerns"],
+)
+VideoResource = legacy_resource(
+    "VideoResource", item_type="video", model=VideoPage, columns=["video_url", "source"]
+)
+StandardPageResource = legacy_resource("StandardPageResource", item_type="page", model=StandardPage)
 
 
-class StandardPageResource(LegacyItemResource):
-    item_type = "page"
-
-    class Meta(LegacyItemResource.Meta):
-        model = StandardPage
-
-
-RESOURCES = {resource.item_type: resource for resource in
-             (NewsResource, ActResource, CommissionDocumentResource, VideoResource, StandardPageResource)}
+RESOURCES = {
+    resource.item_type: resource
+    for resource in (
+        NewsResource,
+        ActResource,
+        CommissionDocumentResource,
+        VideoResource,
+        StandardPageResource,
+    )
+}
 
 
 def resource_for_type(item_type: str) -> LegacyItemResource:

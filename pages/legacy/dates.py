@@ -28,8 +28,9 @@ def parse_legacy_datetime(value: str) -> datetime.datetime:
     try:
         if match:
             day, month, year, hour, minute, second = match.groups()
-            result = datetime.datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0),
-                                       int(second or 0))
+            result = datetime.datetime(
+                int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
+            )
         else:
             iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
             result = datetime.datetime.fromisoformat(iso)

@@ -1,4 +1,4 @@
-"""Legacy HTML to clean Wagtail rich text: Word and inline-style noise out; headings, lists, tables, links kept.
+"""Legacy HTML to clean Wagtail rich text: Word and inline-style noise out; structure and links kept.
 
 ``convert_html`` returns fragments (rich-text HTML, tables, images) so that a StreamField body can
 give each table its own TableBlock, while a RichTextField body joins them back (see docs/import.md).
@@ -11,8 +11,29 @@ from urllib.parse import urlsplit
 import nh3
 from bs4 import BeautifulSoup, NavigableString
 
-ALLOWED_TAGS = {"p", "br", "h2", "h3", "h4", "b", "i", "ul", "ol", "li", "a", "hr", "img",
-                "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption"}
+ALLOWED_TAGS = {
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "b",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "hr",
+    "img",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "th",
+    "td",
+    "caption",
+}
 RENAMES = {"h1": "h2", "h5": "h4", "h6": "h4", "strong": "b", "em": "i"}
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
@@ -41,7 +62,12 @@ def sanitise(html: str) -> str:
     return nh3.clean(
         _rename(html or ""),
         tags=ALLOWED_TAGS,
-        attributes={"a": {"href"}, "img": {"src", "alt"}, "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}},
+        attributes={
+            "a": {"href"},
+            "img": {"src", "alt"},
+            "td": {"colspan", "rowspan"},
+            "th": {"colspan", "rowspan"},
+        },
         link_rel=None,
         strip_comments=True,
         url_schemes={"http", "https", "mailto", "tel"},
@@ -126,8 +152,15 @@ def convert_html(html: str, *, resolve_link=lambda href: None, resolve_image=lam
                 flush()
                 fragments.append(Fragment("image", image_id=image_id, alt=image.get("alt", "")))
             elif image_id:
-                embed = soup.new_tag("embed", attrs={"embedtype": "image", "id": str(image_id),
-                                                     "format": "fullwidth", "alt": image.get("alt", "")})
+                embed = soup.new_tag(
+                    "embed",
+                    attrs={
+                        "embedtype": "image",
+                        "id": str(image_id),
+                        "format": "fullwidth",
+                        "alt": image.get("alt", ""),
+                    },
+                )
                 image.replace_with(embed)
             else:
                 image.replace_with(image.get("alt", ""))
@@ -135,8 +168,10 @@ def convert_html(html: str, *, resolve_link=lambda href: None, resolve_image=lam
             continue
         if node.name == "table":
             flush()
-            rows = [[cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
-                    for row in node.find_all("tr")]
+            rows = [
+                [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
+                for row in node.find_all("tr")
+            ]
             rows = [row for row in rows if any(row)]
             if rows:
                 first = node.find("tr")
@@ -161,11 +196,13 @@ def rewrite_links(html: str, resolve_link) -> tuple[str, bool]:
 
 
 def rich_text(fragments) -> str:
-    """Fragments joined into one RichTextField value: tables stay as plain HTML tables (see docs/import.md)."""
+    """Fragments joined into one RichTextField value; tables stay plain HTML tables (see docs/import.md)."""
     parts = []
     for fragment in fragments:
         if fragment.kind == "image":
-            parts.append(f'<embed embedtype="image" id="{fragment.image_id}" format="fullwidth" alt="{fragment.alt}"/>')
+            parts.append(
+                f'<embed embedtype="image" id="{fragment.image_id}" format="fullwidth" alt="{fragment.alt}"/>'
+            )
         else:
             parts.append(fragment.html)
     return "".join(parts)
@@ -180,10 +217,17 @@ def stream_blocks(fragments) -> list[dict]:
         elif fragment.kind == "table":
             width = max(len(row) for row in fragment.rows)
             data = [row + [""] * (width - len(row)) for row in fragment.rows]
-            blocks.append({"type": "table", "value": {
-                "data": data, "first_row_is_table_header": fragment.header, "first_col_is_header": False,
-                "table_caption": "",
-            }})
+            blocks.append(
+                {
+                    "type": "table",
+                    "value": {
+                        "data": data,
+                        "first_row_is_table_header": fragment.header,
+                        "first_col_is_header": False,
+                        "table_caption": "",
+                    },
+                }
+            )
         elif fragment.kind == "image":
             blocks.append({"type": "image", "value": {"image": fragment.image_id, "caption": fragment.alt}})
     return blocks

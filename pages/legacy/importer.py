@@ -81,8 +81,11 @@ def index_imported(since: datetime.datetime, chunk_size: int = 500) -> int:
     backends = list(get_search_backends(with_auto_update=True))
     total = 0
     for item_type, model in MODELS.items():
-        ids = (LegacyItem.objects.filter(imported_at__gte=since, item_type=item_type)
-               .order_by("page_id").values_list("page_id", flat=True))
+        ids = (
+            LegacyItem.objects.filter(imported_at__gte=since, item_type=item_type)
+            .order_by("page_id")
+            .values_list("page_id", flat=True)
+        )
         for chunk in _chunks(ids.iterator(chunk_size=chunk_size), chunk_size):
             pages = list(model.get_indexed_objects().filter(pk__in=chunk))
             for backend in backends:
@@ -107,8 +110,17 @@ def _accept(record, only, since) -> bool:
     return not (since and record.published.date() < since)
 
 
-def import_records(records, *, bundle=None, dry_run=False, only=None, since=None,
-                   batch_size=DEFAULT_BATCH_SIZE, progress=None, index=True) -> Summary:
+def import_records(
+    records,
+    *,
+    bundle=None,
+    dry_run=False,
+    only=None,
+    since=None,
+    batch_size=DEFAULT_BATCH_SIZE,
+    progress=None,
+    index=True,
+) -> Summary:
     """Import a stream of LegacyRecord / RecordError; safe to run again (identity: ``legacy_id``).
 
     Each batch is one transaction: an interruption loses at most the current batch, and a re-run
@@ -146,7 +158,9 @@ def import_records(records, *, bundle=None, dry_run=False, only=None, since=None
         except Exception as error:  # noqa: BLE001
             if len(new) + len(changed) <= 1:
                 record = (new + changed)[0]
-                summary.fail(RecordError("database error", str(error), line=record.line, legacy_id=record.legacy_id))
+                summary.fail(
+                    RecordError("database error", str(error), line=record.line, legacy_id=record.legacy_id)
+                )
                 return
             for record in new + changed:
                 run_one(record)

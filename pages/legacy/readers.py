@@ -61,8 +61,13 @@ class Bundle:
 
     def list(self, suffix: str) -> list[str]:
         if self._zip is not None:
-            return sorted(name[len(self._root):] for name in self._names
-                          if name.startswith(self._root) and name.endswith(suffix) and "/" not in name[len(self._root):])
+            return sorted(
+                name[len(self._root) :]
+                for name in self._names
+                if name.startswith(self._root)
+                and name.endswith(suffix)
+                and "/" not in name[len(self._root) :]
+            )
         return sorted(path.name for path in self.path.iterdir() if path.name.endswith(suffix))
 
     def close(self):
@@ -87,9 +92,17 @@ def read_jsonl(bundle: Bundle, name: str = "items.jsonl"):
                 yield exc
 
 
-CSV_TYPES = {"news": "news", "act": "act", "acts": "act", "commission_document": "commission_document",
-             "commission_documents": "commission_document", "video": "video", "videos": "video",
-             "page": "page", "pages": "page"}
+CSV_TYPES = {
+    "news": "news",
+    "act": "act",
+    "acts": "act",
+    "commission_document": "commission_document",
+    "commission_documents": "commission_document",
+    "video": "video",
+    "videos": "video",
+    "page": "page",
+    "pages": "page",
+}
 
 
 def read_csv(bundle: Bundle):
@@ -156,9 +169,14 @@ def _plone_item(bundle: Bundle, item: dict, number: int) -> LegacyRecord:
     if plone_type == "Event" and item.get("start"):
         body = f"<p>{item['start']}</p>" + body
     mapping = {
-        "legacy_id": item.get("UID") or item.get("@id"), "type": item_type, "title": item.get("title"),
-        "published": published if published not in ("None", None) else "", "url": url, "body_html": body,
-        "summary": item.get("description") or "", "tags": list(item.get("subjects") or []),
+        "legacy_id": item.get("UID") or item.get("@id"),
+        "type": item_type,
+        "title": item.get("title"),
+        "published": published if published not in ("None", None) else "",
+        "url": url,
+        "body_html": body,
+        "summary": item.get("description") or "",
+        "tags": list(item.get("subjects") or []),
         "kind": "announcement" if plone_type == "Event" else "news",
         "live": item.get("review_state", "published") in PLONE_STATES,
     }

@@ -13,8 +13,14 @@ from .dates import LegacyDateError, parse_legacy_date, parse_legacy_datetime
 
 TYPES = ("news", "act", "commission_document", "video", "page")
 NEWS_KINDS = ("news", "announcement", "greeting", "article")
-ACT_TYPES = ("council_decision", "executive_decision", "mayor_order", "draft_decision", "regulatory_draft",
-             "protocol")
+ACT_TYPES = (
+    "council_decision",
+    "executive_decision",
+    "mayor_order",
+    "draft_decision",
+    "regulatory_draft",
+    "protocol",
+)
 ACT_STATUSES = ("draft", "adopted", "in_force", "amended", "lost_force")
 DOC_TYPES = ("protocol", "conclusion", "recommendation")
 
@@ -22,7 +28,9 @@ DOC_TYPES = ("protocol", "conclusion", "recommendation")
 class RecordError(ValueError):
     """A legacy item that cannot be imported; ``reason`` is a short key for the summary."""
 
-    def __init__(self, reason: str, detail: str = "", *, line: int | None = None, legacy_id: str | None = None):
+    def __init__(
+        self, reason: str, detail: str = "", *, line: int | None = None, legacy_id: str | None = None
+    ):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
@@ -152,16 +160,24 @@ def record_from_mapping(data: dict, *, line: int | None = None, file_exists=None
                 entry = {"path": entry}
             if not isinstance(entry, dict) or not (entry.get("path") or entry.get("data") is not None):
                 raise RecordError("invalid field", "attachments need a path")
-            attachment = Attachment(path=str(entry.get("path") or ""), title=str(entry.get("title") or ""),
-                                    data=entry.get("data"))
+            attachment = Attachment(
+                path=str(entry.get("path") or ""), title=str(entry.get("title") or ""), data=entry.get("data")
+            )
             if attachment.data is None and file_exists is not None and not file_exists(attachment.path):
                 raise RecordError("missing file", attachment.path)
             attachments.append(attachment)
         record = LegacyRecord(
-            legacy_id=legacy_id, type=item_type, title=title[:255], published=published, line=line,
-            url=_text(data, "url"), body_html=str(data.get("body_html") or ""), summary=_text(data, "summary"),
+            legacy_id=legacy_id,
+            type=item_type,
+            title=title[:255],
+            published=published,
+            line=line,
+            url=_text(data, "url"),
+            body_html=str(data.get("body_html") or ""),
+            summary=_text(data, "summary"),
             tags=[str(tag).strip()[:100] for tag in _list(data, "tags") if str(tag).strip()],
-            attachments=attachments, live=data.get("live", True) not in (False, "false", "0", 0),
+            attachments=attachments,
+            live=data.get("live", True) not in (False, "false", "0", 0),
         )
         if item_type == "news":
             record.kind = _choice(data, "kind", NEWS_KINDS, default="news")

@@ -32,8 +32,19 @@ from wagtail.models import Collection, Locale, Page, Revision, Site
 from cms.extraction import content_hash, extract_text
 from cms.models import CouncilDocument
 from pages.models import (
-    ActIndexPage, ActPage, CommissionDocumentPage, CommissionIndexPage, CommissionPage, Issuer, LegacyItem,
-    NewsIndexPage, NewsPage, NewsPageTag, StandardPage, VideoIndexPage, VideoPage,
+    ActIndexPage,
+    ActPage,
+    CommissionDocumentPage,
+    CommissionIndexPage,
+    CommissionPage,
+    Issuer,
+    LegacyItem,
+    NewsIndexPage,
+    NewsPage,
+    NewsPageTag,
+    StandardPage,
+    VideoIndexPage,
+    VideoPage,
 )
 
 from .dates import KYIV
@@ -41,8 +52,13 @@ from .html import convert_html, hrefs, is_internal, rewrite_links, rich_text, st
 from .records import LegacyRecord, RecordError
 from .slugs import make_slug
 
-MODELS = {"news": NewsPage, "act": ActPage, "commission_document": CommissionDocumentPage, "video": VideoPage,
-          "page": StandardPage}
+MODELS = {
+    "news": NewsPage,
+    "act": ActPage,
+    "commission_document": CommissionDocumentPage,
+    "video": VideoPage,
+    "page": StandardPage,
+}
 #: The index page each type lives under, created under the home page when missing: (model, title, slug).
 INDEXES = {
     "news": (NewsIndexPage, "Новини", "news"),
@@ -51,8 +67,12 @@ INDEXES = {
     "video": (VideoIndexPage, "Відео", "video"),
 }
 #: The body field of each model, and whether it is a StreamField (else a RichTextField).
-BODY_FIELDS = {NewsPage: ("body", True), StandardPage: ("body", True), ActPage: ("body", False),
-               CommissionDocumentPage: ("body", False)}
+BODY_FIELDS = {
+    NewsPage: ("body", True),
+    StandardPage: ("body", True),
+    ActPage: ("body", False),
+    CommissionDocumentPage: ("body", False),
+}
 
 
 def normalise_url(url: str) -> str:
@@ -106,8 +126,9 @@ class PageWriter:
     def __init__(self, *, bundle=None, dry_run=False, legacy_hosts=None):
         self.bundle = bundle
         self.dry_run = dry_run
-        self.legacy_hosts = set(legacy_hosts if legacy_hosts is not None
-                                else getattr(settings, "LEGACY_SITE_HOSTS", ()))
+        self.legacy_hosts = set(
+            legacy_hosts if legacy_hosts is not None else getattr(settings, "LEGACY_SITE_HOSTS", ())
+        )
         self.site = Site.objects.get(is_default_site=True)
         self.home = self.site.root_page
         self.issuers = IssuerMatcher()
@@ -147,11 +168,19 @@ class PageWriter:
         if record.type == "commission_document":
             parent = None
             if index is not None:
-                parent = next((page for page in CommissionPage.objects.child_of(index)
-                               if page.title.casefold() == record.commission.casefold()), None)
+                parent = next(
+                    (
+                        page
+                        for page in CommissionPage.objects.child_of(index)
+                        if page.title.casefold() == record.commission.casefold()
+                    ),
+                    None,
+                )
             if parent is None and not self.dry_run:
-                parent = self._create_child(index, CommissionPage(title=record.commission,
-                                                                  slug=self._free_slug(index, record.commission)))
+                parent = self._create_child(
+                    index,
+                    CommissionPage(title=record.commission, slug=self._free_slug(index, record.commission)),
+                )
         if parent is not None:
             parent = Page.objects.get(pk=parent.pk)
         self.parents[key] = parent
@@ -159,7 +188,9 @@ class PageWriter:
 
     def _free_slug(self, parent, title):
         base = make_slug(title)
-        taken = set(Page.objects.child_of(parent).filter(slug__startswith=base).values_list("slug", flat=True))
+        taken = set(
+            Page.objects.child_of(parent).filter(slug__startswith=base).values_list("slug", flat=True)
+        )
         slug, counter = base, 2
         while slug in taken:
             slug, counter = f"{base}-{counter}", counter + 1
@@ -167,9 +198,13 @@ class PageWriter:
 
     def _next_path(self, parent) -> str:
         if parent.pk not in self.next_step:
-            last = (Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-                    .order_by("-path").values_list("path", flat=True).first())
-            self.next_step[parent.pk] = Page._str2int(last[-Page.steplen:]) + 1 if last else 1
+            last = (
+                Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+                .order_by("-path")
+                .values_list("path", flat=True)
+                .first()
+            )
+            self.next_step[parent.pk] = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
         step = self.next_step[parent.pk]
         self.next_step[parent.pk] = step + 1
         return Page._get_path(parent.path, parent.depth + 1, step)
@@ -183,8 +218,9 @@ class PageWriter:
             for attachment in record.attachments:
                 data = files.read(attachment)
                 by_hash.setdefault(content_hash(data), (attachment, data))
-        existing = dict(CouncilDocument.objects.filter(content_hash__in=list(by_hash))
-                        .values_list("content_hash", "pk"))
+        existing = dict(
+            CouncilDocument.objects.filter(content_hash__in=list(by_hash)).values_list("content_hash", "pk")
+        )
         new = []
         for digest, (attachment, data) in by_hash.items():
             if digest in existing:
@@ -193,11 +229,17 @@ class PageWriter:
             if not PurePosixPath(name).suffix and PurePosixPath(attachment.title).suffix:
                 name = PurePosixPath(attachment.title).name  # Plone blobs are stored without an extension
             stored = default_storage.save(f"documents/{name}", ContentFile(data))
-            new.append(CouncilDocument(
-                collection_id=self.collection_id, title=(attachment.title or name)[:255], file=stored, file_size=len(data),
-                file_hash=hashlib.sha1(data).hexdigest(), content_hash=digest,
-                extracted_text=extract_text(data, name),
-            ))
+            new.append(
+                CouncilDocument(
+                    collection_id=self.collection_id,
+                    title=(attachment.title or name)[:255],
+                    file=stored,
+                    file_size=len(data),
+                    file_hash=hashlib.sha1(data).hexdigest(),
+                    content_hash=digest,
+                    extracted_text=extract_text(data, name),
+                )
+            )
         for document in CouncilDocument.objects.bulk_create(new):
             existing[document.content_hash] = document.pk
         return existing
@@ -213,8 +255,10 @@ class PageWriter:
         sha1 = hashlib.sha1(data).hexdigest()
         image = image_model.objects.filter(file_hash=sha1).first()
         if image is None:
-            image = image_model(title=(alt or PurePosixPath(path).name)[:255],
-                                file=ImageFile(io.BytesIO(data), name=PurePosixPath(path).name))
+            image = image_model(
+                title=(alt or PurePosixPath(path).name)[:255],
+                file=ImageFile(io.BytesIO(data), name=PurePosixPath(path).name),
+            )
             image._set_image_file_metadata()
             image.save()
         return image.pk
@@ -249,8 +293,11 @@ class PageWriter:
         model = MODELS[record.type]
         published = record.published
         values = {
-            "title": record.title, "draft_title": record.title, "legacy_id": record.legacy_id,
-            "live": record.live, "has_unpublished_changes": not record.live,
+            "title": record.title,
+            "draft_title": record.title,
+            "legacy_id": record.legacy_id,
+            "live": record.live,
+            "has_unpublished_changes": not record.live,
             "first_published_at": published if record.live else None,
             "last_published_at": published if record.live else None,
             "latest_revision_created_at": published,
@@ -259,27 +306,47 @@ class PageWriter:
             values["date"] = published.astimezone(KYIV).date()
         if model in (NewsPage, ActPage, CommissionDocumentPage, StandardPage):
             values["attachments"] = [
-                {"type": "attachment", "id": str(uuid.uuid4()), "value": {
-                    "document": documents[content_hash(files.read(attachment))],
-                    "title": attachment.title, "kind": "other"}}
+                {
+                    "type": "attachment",
+                    "id": str(uuid.uuid4()),
+                    "value": {
+                        "document": documents[content_hash(files.read(attachment))],
+                        "title": attachment.title,
+                        "kind": "other",
+                    },
+                }
                 for attachment in record.attachments
             ]
         unresolved = False
         if model in BODY_FIELDS:
-            fragments, unresolved = convert_html(record.body_html, resolve_link=resolve_link,
-                                                 resolve_image=self._image)
+            fragments, unresolved = convert_html(
+                record.body_html, resolve_link=resolve_link, resolve_image=self._image
+            )
             field, is_stream = BODY_FIELDS[model]
-            values[field] = ([dict(block, id=str(uuid.uuid4())) for block in stream_blocks(fragments)]
-                             if is_stream else rich_text(fragments))
+            values[field] = (
+                [dict(block, id=str(uuid.uuid4())) for block in stream_blocks(fragments)]
+                if is_stream
+                else rich_text(fragments)
+            )
         if model is NewsPage:
             values.update(kind=record.kind, lead=record.summary)
         elif model is ActPage:
-            values.update(act_type=record.act_type, number=record.number, issuer_id=self.issuers.match(record.issuer),
-                          adopted_on=record.adopted_on, status=record.status,
-                          discussion_until=record.discussion_until, summary=record.summary)
+            values.update(
+                act_type=record.act_type,
+                number=record.number,
+                issuer_id=self.issuers.match(record.issuer),
+                adopted_on=record.adopted_on,
+                status=record.status,
+                discussion_until=record.discussion_until,
+                summary=record.summary,
+            )
         elif model is CommissionDocumentPage:
-            values.update(doc_type=record.doc_type, number=record.number, meeting_date=record.meeting_date,
-                          search_description=record.summary)
+            values.update(
+                doc_type=record.doc_type,
+                number=record.number,
+                meeting_date=record.meeting_date,
+                search_description=record.summary,
+            )
         elif model is VideoPage:
             values.update(video_url=record.video_url, description=record.summary or record.body_html)
         elif model is StandardPage:
@@ -299,7 +366,9 @@ class PageWriter:
         content = get_serializable_data_for_fields(page)
         content["pk"] = page.pk
         if isinstance(page, NewsPage):
-            content["tagged_items"] = [{"pk": None, "tag": tag_id, "content_object": page.pk} for tag_id in tag_ids]
+            content["tagged_items"] = [
+                {"pk": None, "tag": tag_id, "content_object": page.pk} for tag_id in tag_ids
+            ]
         if isinstance(page, CommissionDocumentPage):
             content["concerns"] = list(concerns)
         return content
@@ -313,9 +382,12 @@ class PageWriter:
         if known, ``page_id`` as attributes.
         """
         files = FileCache(self.bundle)
-        existing = {legacy_id: (page_id, digest) for legacy_id, page_id, digest in
-                    LegacyItem.objects.filter(legacy_id__in=[record.legacy_id for record in records])
-                    .values_list("legacy_id", "page_id", "digest")}
+        existing = {
+            legacy_id: (page_id, digest)
+            for legacy_id, page_id, digest in LegacyItem.objects.filter(
+                legacy_id__in=[record.legacy_id for record in records]
+            ).values_list("legacy_id", "page_id", "digest")
+        }
         new, changed, unchanged, failures = [], [], [], []
         seen = set()
         for record in records:
@@ -354,15 +426,19 @@ class PageWriter:
         sibling_slugs = defaultdict(set)
         wanted = defaultdict(set)
         slugs = [make_slug(record.title) for record in records]
-        for parent, slug in zip(parents, slugs):
+        for parent, slug in zip(parents, slugs, strict=True):
             wanted[parent.pk].add(slug)
         for parent in {parent.pk: parent for parent in parents}.values():
-            sibling_slugs[parent.pk] = set(Page.objects.filter(
-                path__startswith=parent.path, depth=parent.depth + 1, slug__in=wanted[parent.pk],
-            ).values_list("slug", flat=True))
+            sibling_slugs[parent.pk] = set(
+                Page.objects.filter(
+                    path__startswith=parent.path,
+                    depth=parent.depth + 1,
+                    slug__in=wanted[parent.pk],
+                ).values_list("slug", flat=True)
+            )
 
         base_pages = []
-        for record, parent, slug in zip(records, parents, slugs):
+        for record, parent, slug in zip(records, parents, slugs, strict=True):
             taken = sibling_slugs[parent.pk]
             if slug in taken:
                 slug = f"{slug[:60]}-{make_slug(record.legacy_id, 30)}"
@@ -371,26 +447,45 @@ class PageWriter:
                     slug, counter = f"{base}-{counter}", counter + 1
             taken.add(slug)
             model = MODELS[record.type]
-            base_pages.append(Page(
-                title=record.title, draft_title=record.title, slug=slug, path=self._next_path(parent),
-                depth=parent.depth + 1, numchild=0, url_path=f"{parent.url_path}{slug}/",
-                content_type=self.content_types[model], live=record.live, has_unpublished_changes=not record.live,
-                first_published_at=record.published if record.live else None,
-                last_published_at=record.published if record.live else None,
-                latest_revision_created_at=record.published, locale_id=self.locale_id,
-                translation_key=uuid.uuid4(),
-            ))
+            base_pages.append(
+                Page(
+                    title=record.title,
+                    draft_title=record.title,
+                    slug=slug,
+                    path=self._next_path(parent),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    url_path=f"{parent.url_path}{slug}/",
+                    content_type=self.content_types[model],
+                    live=record.live,
+                    has_unpublished_changes=not record.live,
+                    first_published_at=record.published if record.live else None,
+                    last_published_at=record.published if record.live else None,
+                    latest_revision_created_at=record.published,
+                    locale_id=self.locale_id,
+                    translation_key=uuid.uuid4(),
+                )
+            )
         Page.objects.bulk_create(base_pages)
-        batch_urls = {normalise_url(record.url): page.pk for record, page in zip(records, base_pages) if record.url}
+        batch_urls = {
+            normalise_url(record.url): page.pk
+            for record, page in zip(records, base_pages, strict=True)
+            if record.url
+        }
         resolve_link = self._link_resolver(records, batch_urls)
 
         specific_by_model = defaultdict(list)
-        revisions, tags, concerns = [], [], []
-        for record, base in zip(records, base_pages):
-            model, values, unresolved = self._fields(record, documents=documents, files=files,
-                                                     resolve_link=resolve_link)
-            page = model(**{**{field.attname: getattr(base, field.attname)
-                                for field in Page._meta.concrete_fields}, **values})
+        revisions, tags = [], []
+        for record, base in zip(records, base_pages, strict=True):
+            model, values, unresolved = self._fields(
+                record, documents=documents, files=files, resolve_link=resolve_link
+            )
+            page = model(
+                **{
+                    **{field.attname: getattr(base, field.attname) for field in Page._meta.concrete_fields},
+                    **values,
+                }
+            )
             page.page_ptr_id = base.pk
             specific_by_model[model].append(page)
             tag_ids = self._tag_ids(record.tags) if model is NewsPage else []
@@ -399,20 +494,30 @@ class PageWriter:
                 self.pending_concerns.append((base.pk, record.concerns))
             if unresolved:
                 self.pending_links.add(base.pk)
-            revisions.append(Revision(
-                content_type=self.content_types[model], base_content_type=self.page_ct, object_id=str(base.pk),
-                created_at=record.published, object_str=record.title,
-                content=self._revision_content(page, tag_ids),
-            ))
+            revisions.append(
+                Revision(
+                    content_type=self.content_types[model],
+                    base_content_type=self.page_ct,
+                    object_id=str(base.pk),
+                    created_at=record.published,
+                    object_str=record.title,
+                    content=self._revision_content(page, tag_ids),
+                )
+            )
         for model, pages in specific_by_model.items():
             self._insert_specific(model, pages)
         NewsPageTag.objects.bulk_create(tags)
         Revision.objects.bulk_create(revisions)
         # One UPDATE per batch instead of bulk_update's CASE over every row.
         ids = [base.pk for base in base_pages]
-        revision = Subquery(Revision.objects.filter(
-            base_content_type=self.page_ct, object_id=Cast(OuterRef("pk"), CharField()),
-        ).order_by("-pk").values("pk")[:1])
+        revision = Subquery(
+            Revision.objects.filter(
+                base_content_type=self.page_ct,
+                object_id=Cast(OuterRef("pk"), CharField()),
+            )
+            .order_by("-pk")
+            .values("pk")[:1]
+        )
         Page.objects.filter(pk__in=ids).update(latest_revision_id=revision)
         Page.objects.filter(pk__in=ids, live=True).update(live_revision_id=F("latest_revision_id"))
 
@@ -421,12 +526,20 @@ class PageWriter:
             counts[parent.pk] += 1
         for parent_id, count in counts.items():
             Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + count)
-        LegacyItem.objects.bulk_create([
-            LegacyItem(legacy_id=record.legacy_id, item_type=record.type, page_id=base.pk,
-                       old_url=normalise_url(record.url), digest=record.digest, imported_at=now)
-            for record, base in zip(records, base_pages)
-        ])
-        self._redirects([(record.url, base.pk) for record, base in zip(records, base_pages)])
+        LegacyItem.objects.bulk_create(
+            [
+                LegacyItem(
+                    legacy_id=record.legacy_id,
+                    item_type=record.type,
+                    page_id=base.pk,
+                    old_url=normalise_url(record.url),
+                    digest=record.digest,
+                    imported_at=now,
+                )
+                for record, base in zip(records, base_pages, strict=True)
+            ]
+        )
+        self._redirects([(record.url, base.pk) for record, base in zip(records, base_pages, strict=True)])
 
     @staticmethod
     def _insert_specific(model, pages):
@@ -434,7 +547,7 @@ class PageWriter:
         fields = model._meta.local_concrete_fields
         size = connection.ops.bulk_batch_size(fields, pages) or len(pages)
         for start in range(0, len(pages), size):
-            model._base_manager._insert(pages[start:start + size], fields=fields)
+            model._base_manager._insert(pages[start : start + size], fields=fields)
 
     def _update(self, record, *, documents, files):
         page = Page.objects.get(pk=record.page_id).specific
@@ -442,7 +555,9 @@ class PageWriter:
         if not isinstance(page, model):
             raise RecordError("type changed", f"{record.legacy_id} was imported as {type(page).__name__}")
         resolve_link = self._link_resolver([record], {})
-        _, values, unresolved = self._fields(record, documents=documents, files=files, resolve_link=resolve_link)
+        _, values, unresolved = self._fields(
+            record, documents=documents, files=files, resolve_link=resolve_link
+        )
         for name, value in values.items():
             setattr(page, name, value)
         if model is NewsPage:
@@ -453,22 +568,30 @@ class PageWriter:
         if unresolved:
             self.pending_links.add(page.pk)
         revision = Revision.objects.create(
-            content_type=self.content_types[model], base_content_type=self.page_ct, object_id=str(page.pk),
-            created_at=record.published, object_str=record.title,
+            content_type=self.content_types[model],
+            base_content_type=self.page_ct,
+            object_id=str(page.pk),
+            created_at=record.published,
+            object_str=record.title,
             content=self._revision_content(page, self._tag_ids(record.tags) if model is NewsPage else []),
         )
-        Page.objects.filter(pk=page.pk).update(latest_revision=revision,
-                                               live_revision=revision if page.live else None)
+        Page.objects.filter(pk=page.pk).update(
+            latest_revision=revision, live_revision=revision if page.live else None
+        )
         LegacyItem.objects.filter(legacy_id=record.legacy_id).update(
-            digest=record.digest, old_url=normalise_url(record.url),
-            imported_at=datetime.datetime.now(datetime.UTC))
+            digest=record.digest,
+            old_url=normalise_url(record.url),
+            imported_at=datetime.datetime.now(datetime.UTC),
+        )
         self._redirects([(record.url, page.pk)])
 
     def _redirects(self, pairs):
         """A permanent redirect from each old URL to its page, created or pointed at the page."""
         wanted = {normalise_url(url): page_id for url, page_id in pairs if url and normalise_url(url) != "/"}
-        existing = {redirect.old_path: redirect for redirect in
-                    Redirect.objects.filter(site__isnull=True, old_path__in=list(wanted))}
+        existing = {
+            redirect.old_path: redirect
+            for redirect in Redirect.objects.filter(site__isnull=True, old_path__in=list(wanted))
+        }
         new = []
         for path, page_id in wanted.items():
             redirect = existing.get(path)
@@ -485,23 +608,33 @@ class PageWriter:
         """Resolve what needed items imported later: links between items and commission documents' acts."""
         through = CommissionDocumentPage.concerns.through
         for start in range(0, len(self.pending_concerns), 500):
-            chunk = self.pending_concerns[start:start + 500]
+            chunk = self.pending_concerns[start : start + 500]
             wanted = {legacy_id for _, ids in chunk for legacy_id in ids}
-            acts = dict(LegacyItem.objects.filter(legacy_id__in=wanted, item_type="act")
-                        .values_list("legacy_id", "page_id"))
-            alive = set(CommissionDocumentPage.objects.filter(pk__in=[page_id for page_id, _ in chunk])
-                        .values_list("pk", flat=True))
+            acts = dict(
+                LegacyItem.objects.filter(legacy_id__in=wanted, item_type="act").values_list(
+                    "legacy_id", "page_id"
+                )
+            )
+            alive = set(
+                CommissionDocumentPage.objects.filter(pk__in=[page_id for page_id, _ in chunk]).values_list(
+                    "pk", flat=True
+                )
+            )
             chunk = [(page_id, ids) for page_id, ids in chunk if page_id in alive]
             through.objects.filter(commissiondocumentpage_id__in=alive).delete()
-            through.objects.bulk_create([
-                through(commissiondocumentpage_id=page_id, actpage_id=acts[legacy_id])
-                for page_id, ids in chunk for legacy_id in dict.fromkeys(ids) if legacy_id in acts
-            ])
+            through.objects.bulk_create(
+                [
+                    through(commissiondocumentpage_id=page_id, actpage_id=acts[legacy_id])
+                    for page_id, ids in chunk
+                    for legacy_id in dict.fromkeys(ids)
+                    if legacy_id in acts
+                ]
+            )
         self.pending_concerns = []
 
         pending = sorted(self.pending_links)
         for start in range(0, len(pending), 200):
-            for page in Page.objects.filter(pk__in=pending[start:start + 200]).specific():
+            for page in Page.objects.filter(pk__in=pending[start : start + 200]).specific():
                 self._relink(page)
         self.pending_links = set()
 
@@ -509,8 +642,11 @@ class PageWriter:
         field, is_stream = BODY_FIELDS[type(page)]
         raw = getattr(page, field).raw_data if is_stream else getattr(page, field)
         keys = [self._link_key(href) for href in hrefs(str(raw))]
-        known = dict(LegacyItem.objects.filter(old_url__in=[key for key in keys if key])
-                     .values_list("old_url", "page_id"))
+        known = dict(
+            LegacyItem.objects.filter(old_url__in=[key for key in keys if key]).values_list(
+                "old_url", "page_id"
+            )
+        )
         resolve = lambda href: known.get(self._link_key(href))  # noqa: E731
         if is_stream:
             value = [dict(block) for block in raw]

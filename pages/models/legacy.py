@@ -11,8 +11,9 @@ class LegacyItem(models.Model):
 
     legacy_id = models.CharField(_("legacy id"), max_length=128, unique=True)
     item_type = models.CharField(_("type"), max_length=32)
-    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="legacy_item",
-                                verbose_name=_("page"))
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="legacy_item", verbose_name=_("page")
+    )
     old_url = models.CharField(_("old URL"), max_length=500, blank=True, db_index=True)
     digest = models.CharField(_("content hash"), max_length=64)
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)

@@ -5,6 +5,7 @@ import pytest
 
 from pages.models import Issuer
 
+
 def docx_bytes(text):
     """A real .docx holding one paragraph of text."""
     import io
@@ -19,6 +20,8 @@ def docx_bytes(text):
 
 
 DECISION_TEXT = "Про затвердження програми житлового фонду"
+
+
 def png_bytes():
     """A real 2x2 PNG."""
     import io
@@ -34,18 +37,37 @@ PNG = png_bytes()
 
 
 def news_item(legacy_id="n1", **extra):
-    item = {"legacy_id": legacy_id, "type": "news", "title": f"Новина {legacy_id}", "published": "03.05.2018 10:15",
-            "url": f"/news/{legacy_id}.html", "body_html": "<p>Текст новини</p>", "summary": "Коротко",
-            "tags": ["бюджет"], "attachments": [], "kind": "news"}
+    item = {
+        "legacy_id": legacy_id,
+        "type": "news",
+        "title": f"Новина {legacy_id}",
+        "published": "03.05.2018 10:15",
+        "url": f"/news/{legacy_id}.html",
+        "body_html": "<p>Текст новини</p>",
+        "summary": "Коротко",
+        "tags": ["бюджет"],
+        "attachments": [],
+        "kind": "news",
+    }
     item.update(extra)
     return item
 
 
 def act_item(legacy_id="a1", **extra):
-    item = {"legacy_id": legacy_id, "type": "act", "title": f"Про бюджет {legacy_id}", "published": "2018-05-04",
-            "url": f"/docs/{legacy_id}", "body_html": "<p>Рішення</p>", "act_type": "council_decision",
-            "number": "4-49/2018", "issuer": "Ніжинська міська рада", "adopted_on": "04.05.2018",
-            "status": "in_force", "attachments": [{"path": "files/decision.docx", "title": "Скан рішення"}]}
+    item = {
+        "legacy_id": legacy_id,
+        "type": "act",
+        "title": f"Про бюджет {legacy_id}",
+        "published": "2018-05-04",
+        "url": f"/docs/{legacy_id}",
+        "body_html": "<p>Рішення</p>",
+        "act_type": "council_decision",
+        "number": "4-49/2018",
+        "issuer": "Ніжинська міська рада",
+        "adopted_on": "04.05.2018",
+        "status": "in_force",
+        "attachments": [{"path": "files/decision.docx", "title": "Скан рішення"}],
+    }
     item.update(extra)
     return item
 
@@ -67,7 +89,9 @@ class BundleBuilder:
         return self
 
     def add(self, *items):
-        self.lines.extend(item if isinstance(item, str) else json.dumps(item, ensure_ascii=False) for item in items)
+        self.lines.extend(
+            item if isinstance(item, str) else json.dumps(item, ensure_ascii=False) for item in items
+        )
         return self
 
     def write(self):
@@ -86,8 +110,12 @@ def bundle(tmp_path):
 
 @pytest.fixture
 def council(db):
-    return Issuer.objects.create(name="Ніжинська міська рада", short_name="Міська рада", slug="council",
-                                 aliases="Ніжинська міська рада Чернігівської області\nМіськрада")
+    return Issuer.objects.create(
+        name="Ніжинська міська рада",
+        short_name="Міська рада",
+        slug="council",
+        aliases="Ніжинська міська рада Чернігівської області\nМіськрада",
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,9 @@
 from pages.legacy.html import convert_html, rich_text, stream_blocks
 
-WORD = ('<p class="MsoNormal" style="margin:0"><font face="Arial"><span style="color:red">Сесія</span>'
-        '<o:p></o:p></font></p><p>&nbsp;</p><p class="MsoNormal"><o:p>&nbsp;</o:p></p>')
+WORD = (
+    '<p class="MsoNormal" style="margin:0"><font face="Arial"><span style="color:red">Сесія</span>'
+    '<o:p></o:p></font></p><p>&nbsp;</p><p class="MsoNormal"><o:p>&nbsp;</o:p></p>'
+)
 
 
 def test_word_markup_styles_and_fonts_are_removed():
@@ -12,8 +14,10 @@ def test_word_markup_styles_and_fonts_are_removed():
 def test_headings_lists_and_external_links_are_kept():
     html = '<h1>Заголовок</h1><h3>Розділ</h3><ol><li>один</li></ol><p><a href="https://rada.gov.ua/">Рада</a></p>'
     fragments, unresolved = convert_html(html)
-    assert rich_text(fragments) == ('<h2>Заголовок</h2><h3>Розділ</h3><ol><li>один</li></ol>'
-                                    '<p><a href="https://rada.gov.ua/">Рада</a></p>')
+    assert rich_text(fragments) == (
+        "<h2>Заголовок</h2><h3>Розділ</h3><ol><li>один</li></ol>"
+        '<p><a href="https://rada.gov.ua/">Рада</a></p>'
+    )
     assert unresolved is False
 
 
@@ -23,8 +27,10 @@ def test_scripts_are_dropped_with_their_content():
 
 
 def test_link_to_an_imported_item_becomes_a_page_link():
-    fragments, unresolved = convert_html('<p><a href="/news/1.html">новина</a></p>',
-                                         resolve_link=lambda href: 42 if href == "/news/1.html" else None)
+    fragments, unresolved = convert_html(
+        '<p><a href="/news/1.html">новина</a></p>',
+        resolve_link=lambda href: 42 if href == "/news/1.html" else None,
+    )
     assert rich_text(fragments) == '<p><a id="42" linktype="page">новина</a></p>'
     assert unresolved is False
 
@@ -49,12 +55,18 @@ def test_table_stays_an_html_table_in_rich_text():
 
 
 def test_image_inside_a_paragraph_becomes_an_image_embed():
-    fragments, _ = convert_html('<p>Фото <img src="files/a.png" alt="Сесія"></p>', resolve_image=lambda src, alt: 7)
-    assert rich_text(fragments) == '<p>Фото <embed alt="Сесія" embedtype="image" format="fullwidth" id="7"/></p>'
+    fragments, _ = convert_html(
+        '<p>Фото <img src="files/a.png" alt="Сесія"></p>', resolve_image=lambda src, alt: 7
+    )
+    assert (
+        rich_text(fragments) == '<p>Фото <embed alt="Сесія" embedtype="image" format="fullwidth" id="7"/></p>'
+    )
 
 
 def test_standalone_image_becomes_an_image_block():
-    blocks = stream_blocks(convert_html('<img src="files/a.png" alt="Сесія">', resolve_image=lambda s, a: 7)[0])
+    blocks = stream_blocks(
+        convert_html('<img src="files/a.png" alt="Сесія">', resolve_image=lambda s, a: 7)[0]
+    )
     assert blocks == [{"type": "image", "value": {"image": 7, "caption": "Сесія"}}]
 
 

@@ -2,7 +2,6 @@
 
 import datetime
 import io
-import json
 
 import pytest
 from django.core.management import call_command
@@ -13,8 +12,15 @@ from wagtail.models import Page, Revision
 from cms.models import CouncilDocument
 from pages.legacy.dates import KYIV
 from pages.models import (
-    ActIndexPage, ActPage, CommissionDocumentPage, CommissionPage, LegacyItem, NewsIndexPage, NewsPage,
-    StandardPage, VideoPage,
+    ActIndexPage,
+    ActPage,
+    CommissionDocumentPage,
+    CommissionPage,
+    LegacyItem,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+    VideoPage,
 )
 
 from .conftest import DECISION_TEXT, PNG, act_item, news_item
@@ -40,13 +46,36 @@ def full_bundle(bundle, council):
     return bundle.add(
         news_item("n1", tags=["бюджет", "сесія"]),
         act_item("a1"),
-        {"legacy_id": "c1", "type": "commission_document", "title": "Протокол № 5", "published": "10.05.2018",
-         "url": "/komisii/5.html", "commission": "Комісія з питань бюджету", "doc_type": "protocol",
-         "number": "5", "meeting_date": "08.05.2018", "concerns": ["a1"], "body_html": "<p>Слухали</p>"},
-        {"legacy_id": "v1", "type": "video", "title": "Сесія наживо", "published": "2018-05-11T18:00",
-         "url": "/video/1", "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "source": "youtube"},
-        {"legacy_id": "p1", "type": "page", "title": "Про раду", "published": "2015-01-01",
-         "url": "/about.html", "body_html": "<p>Рада</p>"},
+        {
+            "legacy_id": "c1",
+            "type": "commission_document",
+            "title": "Протокол № 5",
+            "published": "10.05.2018",
+            "url": "/komisii/5.html",
+            "commission": "Комісія з питань бюджету",
+            "doc_type": "protocol",
+            "number": "5",
+            "meeting_date": "08.05.2018",
+            "concerns": ["a1"],
+            "body_html": "<p>Слухали</p>",
+        },
+        {
+            "legacy_id": "v1",
+            "type": "video",
+            "title": "Сесія наживо",
+            "published": "2018-05-11T18:00",
+            "url": "/video/1",
+            "video_url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+            "source": "youtube",
+        },
+        {
+            "legacy_id": "p1",
+            "type": "page",
+            "title": "Про раду",
+            "published": "2015-01-01",
+            "url": "/about.html",
+            "body_html": "<p>Рада</p>",
+        },
     ).write()
 
 
@@ -93,8 +122,9 @@ def test_counts_by_month_are_the_old_sites(bundle, council):
     items = [news_item(f"n{day}", published=f"{day:02d}.03.2019") for day in range(1, 6)]
     items.append(news_item("april", published="01.04.2019 00:30"))
     run(bundle.add(*items).write())
-    march = NewsPage.objects.filter(first_published_at__date__gte="2019-03-01",
-                                    first_published_at__date__lt="2019-04-01")
+    march = NewsPage.objects.filter(
+        first_published_at__date__gte="2019-03-01", first_published_at__date__lt="2019-04-01"
+    )
     assert NewsPage.objects.filter(date__month=3).count() == 5
     assert march.count() == 5
 
@@ -147,11 +177,20 @@ def test_unknown_issuer_fails_the_item_with_a_reason(bundle, council):
 
 
 def test_commission_document_concerns_its_acts_even_when_the_act_comes_later(bundle, council):
-    run(bundle.add(
-        {"legacy_id": "c1", "type": "commission_document", "title": "Висновок", "published": "10.05.2018",
-         "commission": "Бюджетна комісія", "doc_type": "conclusion", "concerns": ["a1"]},
-        act_item("a1"),
-    ).write())
+    run(
+        bundle.add(
+            {
+                "legacy_id": "c1",
+                "type": "commission_document",
+                "title": "Висновок",
+                "published": "10.05.2018",
+                "commission": "Бюджетна комісія",
+                "doc_type": "conclusion",
+                "concerns": ["a1"],
+            },
+            act_item("a1"),
+        ).write()
+    )
     document = CommissionDocumentPage.objects.get(legacy_id="c1")
     assert list(document.concerns.values_list("legacy_id", flat=True)) == ["a1"]
 
@@ -168,34 +207,50 @@ def test_attachments_become_documents_with_extracted_text(full_bundle):
 
 def test_identical_files_become_one_document(bundle, council):
     bundle.add_file("files/copy.docx", (bundle.root / "files/decision.docx").read_bytes())
-    run(bundle.add(act_item("a1"), act_item("a2", attachments=[{"path": "files/copy.docx", "title": "Копія"}]))
-        .write())
+    run(
+        bundle.add(
+            act_item("a1"), act_item("a2", attachments=[{"path": "files/copy.docx", "title": "Копія"}])
+        ).write()
+    )
     assert CouncilDocument.objects.count() == 1
-    assert ActPage.objects.get(legacy_id="a2").attached_documents == ActPage.objects.get(legacy_id="a1") \
-        .attached_documents
+    assert (
+        ActPage.objects.get(legacy_id="a2").attached_documents
+        == ActPage.objects.get(legacy_id="a1").attached_documents
+    )
 
 
 def test_links_between_items_point_to_the_new_pages_in_either_order(bundle, council):
-    run(bundle.add(
-        news_item("n1", body_html='<p>Див. <a href="/news/n2.html">наступну</a></p>'),
-        news_item("n2", body_html='<p>Див. <a href="/news/n1.html">попередню</a> і <a href="/docs/a1">рішення</a></p>'),
-        act_item("a1"),
-    ).write())
+    run(
+        bundle.add(
+            news_item("n1", body_html='<p>Див. <a href="/news/n2.html">наступну</a></p>'),
+            news_item(
+                "n2",
+                body_html='<p>Див. <a href="/news/n1.html">попередню</a> і '
+                '<a href="/docs/a1">рішення</a></p>',
+            ),
+            act_item("a1"),
+        ).write()
+    )
     n1, n2 = NewsPage.objects.get(legacy_id="n1"), NewsPage.objects.get(legacy_id="n2")
     act = ActPage.objects.get(legacy_id="a1")
     assert f'<a id="{n2.pk}" linktype="page">' in n1.body.raw_data[0]["value"]
     assert f'<a id="{n1.pk}" linktype="page">' in n2.body.raw_data[0]["value"]
     assert f'<a id="{act.pk}" linktype="page">' in n2.body.raw_data[0]["value"]
-    assert Revision.objects.get(pk=n1.latest_revision_id).as_object().body.raw_data[0]["value"] == \
-        n1.body.raw_data[0]["value"]
+    assert (
+        Revision.objects.get(pk=n1.latest_revision_id).as_object().body.raw_data[0]["value"]
+        == n1.body.raw_data[0]["value"]
+    )
 
 
 def test_body_images_become_wagtail_images(bundle, council, client):
     run(bundle.add(news_item("n1", body_html='<p>Сесія</p><img src="files/photo.png" alt="Зала">')).write())
     news = NewsPage.objects.get(legacy_id="n1")
     image = get_image_model().objects.get()
-    assert news.body.raw_data[1] == {"type": "image", "value": {"image": image.pk, "caption": "Зала"},
-                                     "id": news.body.raw_data[1]["id"]}
+    assert news.body.raw_data[1] == {
+        "type": "image",
+        "value": {"image": image.pk, "caption": "Зала"},
+        "id": news.body.raw_data[1]["id"],
+    }
     assert image.file.read() == PNG
 
 
@@ -214,13 +269,21 @@ def test_act_table_is_kept_as_html_in_its_text(bundle, council, client):
 
 def test_rerun_creates_nothing_twice(full_bundle):
     run(full_bundle)
-    counts = (Page.objects.count(), Revision.objects.count(), Redirect.objects.count(),
-              CouncilDocument.objects.count())
+    counts = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Redirect.objects.count(),
+        CouncilDocument.objects.count(),
+    )
     out, _ = run(full_bundle)
     assert summary_counts(out)["unchanged"] == 5
     assert summary_counts(out)["created"] == 0
-    assert (Page.objects.count(), Revision.objects.count(), Redirect.objects.count(),
-            CouncilDocument.objects.count()) == counts
+    assert (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Redirect.objects.count(),
+        CouncilDocument.objects.count(),
+    ) == counts
 
 
 def test_rerun_updates_a_changed_item(bundle, council, client):
@@ -241,12 +304,21 @@ def test_rerun_updates_a_changed_item(bundle, council, client):
 
 
 def test_dry_run_checks_everything_and_writes_nothing(full_bundle):
-    before = (Page.objects.count(), Revision.objects.count(), Redirect.objects.count(), LegacyItem.objects.count())
+    before = (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Redirect.objects.count(),
+        LegacyItem.objects.count(),
+    )
     out, _ = run(full_bundle, "--dry-run")
     assert "Dry run" in out
     assert summary_counts(out)["created"] == 5
-    assert (Page.objects.count(), Revision.objects.count(), Redirect.objects.count(),
-            LegacyItem.objects.count()) == before
+    assert (
+        Page.objects.count(),
+        Revision.objects.count(),
+        Redirect.objects.count(),
+        LegacyItem.objects.count(),
+    ) == before
     assert CouncilDocument.objects.count() == 0
 
 
@@ -257,15 +329,17 @@ def test_dry_run_reports_bad_lines(bundle, council):
 
 
 def test_bad_lines_are_reported_with_number_and_reason_and_the_rest_imports(bundle, council):
-    out, err = run(bundle.add(
-        news_item("n1"),
-        "{not json",
-        news_item("n3", title=""),
-        news_item("n4", published="31.11.2018"),
-        news_item("n5", type="poem"),
-        news_item("n6", attachments=[{"path": "files/missing.pdf", "title": "Немає"}]),
-        news_item("n7"),
-    ).write())
+    out, err = run(
+        bundle.add(
+            news_item("n1"),
+            "{not json",
+            news_item("n3", title=""),
+            news_item("n4", published="31.11.2018"),
+            news_item("n5", type="poem"),
+            news_item("n6", attachments=[{"path": "files/missing.pdf", "title": "Немає"}]),
+            news_item("n7"),
+        ).write()
+    )
     assert "line 2: invalid JSON" in err
     assert "line 3 [n3]: missing title" in err
     assert "line 4 [n4]: invalid date" in err and "31.11.2018" in err
@@ -280,14 +354,20 @@ def test_bad_lines_are_reported_with_number_and_reason_and_the_rest_imports(bund
 
 def test_only_imports_one_type(full_bundle):
     out, _ = run(full_bundle, "--only", "act")
-    assert list(Page.objects.filter(legacy_item__isnull=False).values_list("legacy_item__legacy_id", flat=True)) \
-        == ["a1"]
+    assert list(
+        Page.objects.filter(legacy_item__isnull=False).values_list("legacy_item__legacy_id", flat=True)
+    ) == ["a1"]
     assert summary_counts(out)["skipped (--only/--since)"] == 4
 
 
 def test_since_imports_only_newer_items(bundle, council):
-    run(bundle.add(news_item("old", published="01.01.2017"), news_item("new", published="01.01.2019")).write(),
-        "--since", "2018-01-01")
+    run(
+        bundle.add(
+            news_item("old", published="01.01.2017"), news_item("new", published="01.01.2019")
+        ).write(),
+        "--since",
+        "2018-01-01",
+    )
     assert list(NewsPage.objects.values_list("legacy_id", flat=True)) == ["new"]
 
 

@@ -16,12 +16,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("path", help="The bundle: a folder, a .zip or a Plone .json file.")
-        parser.add_argument("--dry-run", action="store_true", help="Read and check everything, write nothing.")
-        parser.add_argument("--only", action="append", choices=TYPES, metavar="TYPE",
-                            help=f"Import only this type ({', '.join(TYPES)}); may be repeated.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Read and check everything, write nothing."
+        )
+        parser.add_argument(
+            "--only",
+            action="append",
+            choices=TYPES,
+            metavar="TYPE",
+            help=f"Import only this type ({', '.join(TYPES)}); may be repeated.",
+        )
         parser.add_argument("--since", help="Import only items published on or after this date (YYYY-MM-DD).")
-        parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE,
-                            help="Items per transaction (default %(default)s).")
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=DEFAULT_BATCH_SIZE,
+            help="Items per transaction (default %(default)s).",
+        )
         parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
 
     def handle(self, *args, path, dry_run, only, since, batch_size, no_progress, **options):
@@ -35,8 +46,15 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read the bundle: {exc}") from None
         progress = tqdm(unit=" items", disable=no_progress or options["verbosity"] < 1, file=self.stderr._out)
         try:
-            summary = import_records(records, bundle=bundle, dry_run=dry_run, only=only, since=since_date,
-                                     batch_size=batch_size, progress=progress)
+            summary = import_records(
+                records,
+                bundle=bundle,
+                dry_run=dry_run,
+                only=only,
+                since=since_date,
+                batch_size=batch_size,
+                progress=progress,
+            )
         finally:
             progress.close()
             bundle.close()
@@ -44,9 +62,16 @@ class Command(BaseCommand):
 
     def print_summary(self, summary, *, dry_run):
         title = "Dry run: nothing was written" if dry_run else "Import finished"
-        rows = [("created", summary.created), ("updated", summary.updated), ("unchanged", summary.unchanged),
-                ("skipped (--only/--since)", summary.skipped), ("failed", summary.failed)]
-        rows += [(f"  failed: {reason}", count) for reason, count in sorted(summary.failed_by_reason().items())]
+        rows = [
+            ("created", summary.created),
+            ("updated", summary.updated),
+            ("unchanged", summary.unchanged),
+            ("skipped (--only/--since)", summary.skipped),
+            ("failed", summary.failed),
+        ]
+        rows += [
+            (f"  failed: {reason}", count) for reason, count in sorted(summary.failed_by_reason().items())
+        ]
         if summary.images_missing:
             rows.append(("images not found in the bundle", summary.images_missing))
         width = max(len(label) for label, _ in rows)
