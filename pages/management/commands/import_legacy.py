@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from pages.legacy.dates import LegacyDateError, parse_legacy_date
@@ -61,7 +62,7 @@ class Command(BaseCommand):
         self.print_summary(summary, dry_run=dry_run)
 
     def print_summary(self, summary, *, dry_run):
-        title = "Dry run: nothing was written" if dry_run else "Import finished"
+        title = _("Dry run: nothing was written") if dry_run else _("Import finished")
         rows = [
             ("created", summary.created),
             ("updated", summary.updated),
