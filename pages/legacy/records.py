@@ -1,0 +1,208 @@
+"""The normalised record between readers and writers: plain data, no Django models.
+
+``record_from_mapping`` turns the canonical item (the ``items.jsonl`` object: strings, lists)
+into a validated ``LegacyRecord``; every reader either builds that mapping or a record directly.
+"""
+
+import datetime
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+from .dates import LegacyDateError, parse_legacy_date, parse_legacy_datetime
+
+TYPES = ("news", "act", "commission_document", "video", "page")
+NEWS_KINDS = ("news", "announcement", "greeting", "article")
+ACT_TYPES = (
+    "council_decision",
+    "executive_decision",
+    "mayor_order",
+    "draft_decision",
+    "regulatory_draft",
+    "protocol",
+)
+ACT_STATUSES = ("draft", "adopted", "in_force", "amended", "lost_force")
+DOC_TYPES = ("protocol", "conclusion", "recommendation")
+
+
+class RecordError(ValueError):
+    """A legacy item that cannot be imported; ``reason`` is a short key for the summary."""
+
+    def __init__(
+        self, reason: str, detail: str = "", *, line: int | None = None, legacy_id: str | None = None
+    ):
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+        self.line = line
+        self.legacy_id = legacy_id
+
+
+@dataclass
+class Attachment:
+    """A file of an item: ``path`` inside the bundle, or ``data`` given inline (Plone's base64 blobs)."""
+
+    path: str
+    title: str = ""
+    data: bytes | None = field(default=None, repr=False)
+
+
+@dataclass
+class LegacyRecord:
+    """One item of the old site, in the form every writer understands."""
+
+    legacy_id: str
+    type: str
+    title: str
+    published: datetime.datetime
+    url: str = ""
+    body_html: str = ""
+    summary: str = ""
+    tags: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    live: bool = True
+    line: int | None = None
+    # news
+    kind: str = "news"
+    # acts
+    act_type: str = ""
+    number: str = ""
+    issuer: str = ""
+    adopted_on: datetime.date | None = None
+    status: str = ""
+    discussion_until: datetime.date | None = None
+    # commission documents
+    commission: str = ""
+    doc_type: str = ""
+    meeting_date: datetime.date | None = None
+    concerns: list[str] = field(default_factory=list)
+    # videos
+    video_url: str = ""
+    source: str = ""
+    # set by the writer while importing, not part of the item
+    digest: str = field(default="", repr=False)
+    page_id: int | None = field(default=None, repr=False)
+
+    def fingerprint(self, file_digests: list[str] | None = None) -> str:
+        """A hash of everything imported from this item, so that a re-run skips it when unchanged.
+
+        Inline attachment data is represented by the caller's file digests, not by the bytes.
+        """
+        data = asdict(self)
+        for key in ("line", "digest", "page_id"):
+            data.pop(key)
+        for attachment in data["attachments"]:
+            attachment.pop("data", None)
+        data["files"] = file_digests or []
+        payload = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+        return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def _text(data, key) -> str:
+    value = data.get(key)
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def _list(data, key) -> list:
+    value = data.get(key)
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    if not isinstance(value, list):
+        raise RecordError("invalid field", f"{key} must be a list")
+    return value
+
+
+def _choice(data, key, choices, default=""):
+    value = _text(data, key) or default
+    if value not in choices:
+        raise RecordError("invalid field", f"{key}={value!r}; expected one of {', '.join(choices)}")
+    return value
+
+
+def _date(data, key):
+    try:
+        return parse_legacy_date(data.get(key))
+    except LegacyDateError as exc:
+        raise RecordError("invalid date", f"{key}: {exc}") from None
+
+
+def record_from_mapping(data: dict, *, line: int | None = None, file_exists=None) -> LegacyRecord:
+    """Validate one canonical item (see docs/import.md) and return its record.
+
+    ``file_exists(path)`` tells whether an attachment path is in the bundle; a missing file
+    fails the item so that nothing is silently lost. Raises RecordError with a reason.
+    """
+    if not isinstance(data, dict):
+        raise RecordError("invalid item", "expected a JSON object", line=line)
+    legacy_id = _text(data, "legacy_id")
+    try:
+        if not legacy_id:
+            raise RecordError("missing legacy_id")
+        item_type = _text(data, "type")
+        if item_type not in TYPES:
+            raise RecordError("unknown type", repr(item_type))
+        title = _text(data, "title")
+        if not title:
+            raise RecordError("missing title")
+        if not _text(data, "published"):
+            raise RecordError("missing date", "published")
+        try:
+            published = parse_legacy_datetime(_text(data, "published"))
+        except LegacyDateError as exc:
+            raise RecordError("invalid date", f"published: {exc}") from None
+        attachments = []
+        for entry in _list(data, "attachments"):
+            if isinstance(entry, str):
+                entry = {"path": entry}
+            if not isinstance(entry, dict) or not (entry.get("path") or entry.get("data") is not None):
+                raise RecordError("invalid field", "attachments need a path")
+            attachment = Attachment(
+                path=str(entry.get("path") or ""), title=str(entry.get("title") or ""), data=entry.get("data")
+            )
+            if attachment.data is None and file_exists is not None and not file_exists(attachment.path):
+                raise RecordError("missing file", attachment.path)
+            attachments.append(attachment)
+        record = LegacyRecord(
+            legacy_id=legacy_id,
+            type=item_type,
+            title=title[:255],
+            published=published,
+            line=line,
+            url=_text(data, "url"),
+            body_html=str(data.get("body_html") or ""),
+            summary=_text(data, "summary"),
+            tags=[str(tag).strip()[:100] for tag in _list(data, "tags") if str(tag).strip()],
+            attachments=attachments,
+            live=data.get("live", True) not in (False, "false", "0", 0),
+        )
+        if item_type == "news":
+            record.kind = _choice(data, "kind", NEWS_KINDS, default="news")
+        elif item_type == "act":
+            record.act_type = _choice(data, "act_type", ACT_TYPES)
+            record.number = _text(data, "number")[:64]
+            record.issuer = _text(data, "issuer")
+            record.adopted_on = _date(data, "adopted_on")
+            record.status = _choice(data, "status", ACT_STATUSES, default="adopted")
+            record.discussion_until = _date(data, "discussion_until")
+        elif item_type == "commission_document":
+            record.commission = _text(data, "commission")
+            if not record.commission:
+                raise RecordError("missing field", "commission")
+            record.doc_type = _choice(data, "doc_type", DOC_TYPES)
+            record.number = _text(data, "number")[:64]
+            record.meeting_date = _date(data, "meeting_date")
+            record.concerns = [str(value) for value in _list(data, "concerns")]
+        elif item_type == "video":
+            record.video_url = _text(data, "video_url")
+            if not record.video_url:
+                raise RecordError("missing field", "video_url")
+            record.source = _text(data, "source")
+        return record
+    except RecordError as exc:
+        exc.line = line
+        exc.legacy_id = legacy_id or None
+        raise
