@@ -9,38 +9,13 @@ from django.core.management import call_command
 from wagtail.contrib.redirects.models import Redirect
 
 from pages.models import ActPage, NewsPage, StandardPage
-from pages.resources import ActResource, NewsResource
+from pages.resources import COMMON_COLUMNS, ActResource, NewsResource
 
 from .conftest import DECISION_TEXT, docx_bytes
 from .test_import import run, summary_counts
 
-NEWS_COLUMNS = [
-    "legacy_id",
-    "title",
-    "published",
-    "url",
-    "body_html",
-    "summary",
-    "tags",
-    "attachments",
-    "kind",
-]
-ACT_COLUMNS = [
-    "legacy_id",
-    "title",
-    "published",
-    "url",
-    "body_html",
-    "summary",
-    "tags",
-    "attachments",
-    "act_type",
-    "number",
-    "issuer",
-    "adopted_on",
-    "status",
-    "discussion_until",
-]
+NEWS_COLUMNS = [*COMMON_COLUMNS, "kind"]
+ACT_COLUMNS = [*COMMON_COLUMNS, "act_type", "number", "issuer", "adopted_on", "status", "discussion_until"]
 
 
 def write_csv(path, columns, rows):
