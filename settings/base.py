@@ -203,3 +203,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# Hosts of the old site: absolute links to them in imported HTML are treated as internal links.
+LEGACY_SITE_HOSTS = env_list("LEGACY_SITE_HOSTS", ["nizhynrada.gov.ua", "www.nizhynrada.gov.ua"])
