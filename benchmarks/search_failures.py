@@ -9,51 +9,15 @@ answers. For each: the first /search/ (the request that fails and opens the brea
 (immediate task backend) and a publish with the database task queue (django-tasks-db).
 """
 
+import contextlib
 import os
-import socket
 import sys
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
-
-
-def closed_port():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()
-    return f"http://127.0.0.1:{port}", lambda: None
-
-
-def silent_server():
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    held, stop = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-
-    def close():
-        stop.set()
-        thread.join(2)
-        for conn in held:
-            conn.close()
-        server.close()
-
-    return f"http://127.0.0.1:{server.getsockname()[1]}", close
 
 
 def main():
@@ -65,6 +29,7 @@ def main():
     from django.test import Client, override_settings
 
     from tests import factories as f
+    from tests.search.servers import closed_port_url, silent_server
 
     call_command("migrate", verbosity=0)
     from wagtail.models import Site
@@ -80,26 +45,32 @@ def main():
         fn()
         return (time.perf_counter() - t) * 1000
 
-    for name, make in (("closed port", closed_port), ("silent server", silent_server)):
-        url, close = make()
-        backends = {"default": {"BACKEND": "search.backends.Elasticsearch9Backend", "ALIAS": "default",
-                                "URLS": [url], "TIMEOUT": 2, "BREAKER_THRESHOLD": 1, "BREAKER_COOL_DOWN": 60},
-                    "database": database}
-        try:
-            cache.clear()
-            with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-                first = timed(lambda: client.get("/search/", {"q": "бюджету"}))
-                second = timed(lambda: client.get("/search/", {"q": "бюджету"}))
-                cache.clear()
-                publish_inline = timed(lambda: act.save_revision().publish())
-                cache.clear()
-                with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
-                    publish_queued = timed(lambda: act.save_revision().publish())
-        finally:
-            close()
-        print(f"{name}: first search {first:.0f} ms (fails, falls back, opens the breaker); "
-              f"next search {second:.0f} ms (breaker open); publish with inline index update {publish_inline:.0f} ms; "
-              f"publish with the database task queue {publish_queued:.0f} ms")
+    for name, server in (("closed port", contextlib.nullcontext(closed_port_url())),
+                         ("silent server", silent_server())):
+        with server as url:
+            run(name, url, client, act, database, timed)
+
+
+def run(name, url, client, act, database, timed):
+    """Print the durations of two searches and two publishes against the failing server at ``url``."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    backends = {"default": {"BACKEND": "search.backends.Elasticsearch9Backend", "ALIAS": "default",
+                            "URLS": [url], "TIMEOUT": 2, "BREAKER_THRESHOLD": 1, "BREAKER_COOL_DOWN": 60},
+                "database": database}
+    cache.clear()
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        first = timed(lambda: client.get("/search/", {"q": "бюджету"}))
+        second = timed(lambda: client.get("/search/", {"q": "бюджету"}))
+        cache.clear()
+        publish_inline = timed(lambda: act.save_revision().publish())
+        cache.clear()
+        with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
+            publish_queued = timed(lambda: act.save_revision().publish())
+    print(f"{name}: first search {first:.0f} ms (fails, falls back, opens the breaker); "
+          f"next search {second:.0f} ms (breaker open); publish with inline index update {publish_inline:.0f} ms; "
+          f"publish with the database task queue {publish_queued:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def _is_database_backend(backend):
     return backend.__class__.__module__.startswith(("modelsearch.backends.database", "wagtail.search.backends.database"))
 
 
-def _run(backend, query, queryset, limit, terms):
+def _run(backend, query, queryset, limit, term_groups):
     """Ids of matching pages, best first.
 
     Elasticsearch ranks by itself. The database backends rank with BM25/ts_rank over every match,
@@ -50,7 +50,9 @@ def _run(backend, query, queryset, limit, terms):
         candidates = _postgres_candidates(query, queryset, limit)
     else:
         candidates = [page.pk for page in search(query, queryset.order_by("-path"), order_by_relevance=False)[:limit]]
-    wanted = set(terms)
+    candidates = _title_candidates(term_groups, queryset, backend) + candidates
+    candidates = list(dict.fromkeys(candidates))
+    wanted = {term for group in term_groups for term in group}
     titles = dict(Page.objects.filter(pk__in=candidates).values_list("pk", "title"))
 
     def title_hits(pk):
@@ -72,7 +74,7 @@ def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES):
     if query is None:
         return pinned, False
     fallback = False
-    terms = analysis.query_terms(raw)
+    terms = analysis.query_term_groups(raw)
     backend = get_search_backend("default")
     try:
         ids = _run(backend, query, queryset, limit, terms)
@@ -85,6 +87,35 @@ def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES):
         ids = _run(get_search_backend(database_backend_alias()), query, queryset, limit, terms)
     seen = set(pinned)
     return pinned + [pk for pk in ids if pk not in seen], fallback
+
+
+def _title_candidates(term_groups, queryset, backend, limit=50):
+    """Pages whose title holds every query word in some inflected form (found through the index).
+
+    The newest-first candidates miss a page whose words are all frequent; its title, though, is
+    short, so a title match is rare and cheap to find. The title column is raw text, so each
+    lemma is expanded to its dictionary forms.
+    """
+    from modelsearch.query import And, Or, PlainText
+
+    groups = [g for g in term_groups if all(t.isalpha() for t in g)][:6]
+    if not groups:
+        return []
+
+    def forms(group):
+        return sorted({form for lemma_ in group for form in analysis.word_forms(lemma_)})
+
+    if connection.vendor == "postgresql":
+        from django.db.models.expressions import RawSQL
+
+        tsquery = " & ".join("(" + " | ".join(forms(g)) + ")" for g in groups)
+        matching = RawSQL(
+            "SELECT e.object_id::integer FROM wagtailsearch_indexentry e "
+            "WHERE e.title @@ to_tsquery('simple', %s)", (tsquery,))
+        return list(queryset.filter(pk__in=matching).order_by("-path").values_list("pk", flat=True)[:limit])
+    query = And([Or([PlainText(form) for form in forms(g)]) for g in groups])
+    return [page.pk for page in backend.search(query, queryset.order_by("-path"), fields=["title"],
+                                               order_by_relevance=False)[:limit]]
 
 
 def _tsquery(query) -> str:

@@ -1,14 +1,13 @@
 """Elasticsearch down or hanging: search answers from the database, saves queue their updates."""
 
-import socket
-import threading
-
 import pytest
 from django.core.cache import cache
 from django.test import override_settings
 
 from search.models import PendingIndexOperation
 from search.resilience import CircuitBreaker, retry_pending_operations
+
+from . import servers
 
 DATABASE = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
 
@@ -30,37 +29,13 @@ def fresh_breaker():
 
 @pytest.fixture
 def closed_port_url():
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    sock.close()  # nothing listens there now: connection refused
-    return f"http://127.0.0.1:{port}"
+    return servers.closed_port_url()
 
 
 @pytest.fixture
 def silent_server_url():
-    """A local socket that accepts connections and never answers."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(16)
-    held, stop = [], threading.Event()
-
-    def accept():
-        server.settimeout(0.2)
-        while not stop.is_set():
-            try:
-                held.append(server.accept()[0])
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.getsockname()[1]}"
-    stop.set()
-    thread.join(2)
-    for conn in held:
-        conn.close()
-    server.close()
+    with servers.silent_server() as url:
+        yield url
 
 
 @pytest.mark.parametrize("server", ["closed_port_url", "silent_server_url"])
