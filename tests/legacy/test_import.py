@@ -311,7 +311,7 @@ def test_dry_run_checks_everything_and_writes_nothing(full_bundle):
         LegacyItem.objects.count(),
     )
     out, _ = run(full_bundle, "--dry-run")
-    assert "Dry run" in out
+    assert "Пробний запуск: нічого не записано" in out
     assert summary_counts(out)["created"] == 5
     assert (
         Page.objects.count(),
