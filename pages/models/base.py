@@ -74,5 +74,16 @@ class BasePage(Page):
         return texts
 
     def search_lemmas(self):
-        """Lemmatised text of the page for the search index (see ``search.analysis.index_text``)."""
-        return index_text(*self.search_texts())
+        """Lemmatised text of the page for the search index (see ``search.analysis.index_text``).
+
+        The database backends read every search field once per index column (title, body,
+        autocomplete), so the result is kept on the instance until the next ``save()``.
+        """
+        if "_search_lemmas" not in self.__dict__:
+            self.__dict__["_search_lemmas"] = index_text(*self.search_texts())
+        return self.__dict__["_search_lemmas"]
+
+    def save(self, *args, **kwargs):
+        # The page is indexed after it is saved: forget lemmas computed from its previous text.
+        self.__dict__.pop("_search_lemmas", None)
+        return super().save(*args, **kwargs)
