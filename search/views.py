@@ -5,6 +5,7 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
+from django.utils.dates import MONTHS
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -57,6 +58,8 @@ def _facet_labels(name, values):
         return dict(Issuer.objects.filter(pk__in=values).values_list("pk", "name"))
     if name == "commission":
         return dict(Page.objects.filter(pk__in=values).values_list("pk", "title"))
+    if name == "month":
+        return {value: MONTHS[value] for value in values if value in MONTHS}
     return {value: str(value) for value in values}
 
 
