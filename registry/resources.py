@@ -14,7 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLoader
-from modelsearch.backends import get_search_backends
+
+from cms.bulk import index_in_bulk
 
 from .models import FieldOfActivity, LegalForm, Organization, OrganizationKind, RegistrationStatus
 from .tasks import index_organizations
@@ -462,17 +463,8 @@ INDEX_CHUNK = 500
 
 
 def update_search_index(*, pks):
-    """Index the given organisations in every auto-updated search backend (bulk writes bypass the signals).
-
-    In chunks of INDEX_CHUNK, so that an Elasticsearch bulk request or a database statement, and
-    the objects loaded for it, stay small whatever the size of the import.
-    """
-    pks = sorted(pks)
-    backends = list(get_search_backends(with_auto_update=True))
-    for start in range(0, len(pks), INDEX_CHUNK):
-        objects = list(Organization.objects.filter(pk__in=pks[start : start + INDEX_CHUNK]))
-        for backend in backends:
-            backend.add_bulk(Organization, objects)
+    """Index the given organisations in every auto-updated search backend (bulk writes bypass the signals)."""
+    index_in_bulk(Organization, sorted(pks), chunk_size=INDEX_CHUNK)
 
 
 def file_row_number(data_row_number: int) -> int:

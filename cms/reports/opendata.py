@@ -9,11 +9,12 @@ that order; the tests validate the exports against those files.
 import csv
 import datetime
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import islice
 from pathlib import Path
+
+from cms.bulk import chunked
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 CHUNK_SIZE = 2000
@@ -44,12 +45,6 @@ def _page_url_builder():
         return f"{root_url}/{url_path[len(root_path):]}"
 
     return build
-
-
-def _chunks(rows: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    iterator = iter(rows)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def act_rows() -> Iterator[dict]:
@@ -112,7 +107,7 @@ def organization_rows() -> Iterator[dict]:
 
     through = Organization.fields_of_activity.through
     queryset = Organization.objects.order_by("pk").values(*ORGANIZATION_FIELDS)
-    for chunk in _chunks(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+    for chunk in chunked(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
         activities: dict[int, list[str]] = {}
         links = (through.objects.filter(organization_id__in=[row["pk"] for row in chunk])
                  .order_by("fieldofactivity__name").values_list("organization_id", "fieldofactivity__name"))

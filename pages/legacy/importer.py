@@ -5,10 +5,11 @@ import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+
+from cms.bulk import index_in_bulk
 
 from .records import RecordError
 
@@ -71,14 +72,11 @@ def deferred_search_indexing():
 
 def index_imported(since: datetime.datetime, chunk_size: int = 500) -> int:
     """Index, with every configured backend, the pages and documents written since ``since``, in chunks."""
-    from modelsearch.backends import get_search_backends
-
     from cms.models import CouncilDocument
     from pages.models import LegacyItem
 
     from .writers import MODELS
 
-    backends = list(get_search_backends(with_auto_update=True))
     total = 0
     for item_type, model in MODELS.items():
         ids = (
@@ -86,22 +84,12 @@ def index_imported(since: datetime.datetime, chunk_size: int = 500) -> int:
             .order_by("page_id")
             .values_list("page_id", flat=True)
         )
-        for chunk in _chunks(ids.iterator(chunk_size=chunk_size), chunk_size):
-            pages = list(model.get_indexed_objects().filter(pk__in=chunk))
-            for backend in backends:
-                backend.add_bulk(model, pages)
-            total += len(pages)
-    documents = CouncilDocument.objects.filter(created_at__gte=since).order_by("pk")
-    for chunk in _chunks(documents.iterator(chunk_size=chunk_size), chunk_size):
-        for backend in backends:
-            backend.add_bulk(CouncilDocument, chunk)
+        total += index_in_bulk(model, ids.iterator(chunk_size=chunk_size), chunk_size=chunk_size)
+    documents = (
+        CouncilDocument.objects.filter(created_at__gte=since).order_by("pk").values_list("pk", flat=True)
+    )
+    index_in_bulk(CouncilDocument, documents.iterator(chunk_size=chunk_size), chunk_size=chunk_size)
     return total
-
-
-def _chunks(iterable, size):
-    iterator = iter(iterable)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _accept(record, only, since) -> bool:
