@@ -5,8 +5,6 @@ messages about the ones that were not (a bad value is ignored and the visitor is
 """
 
 import dataclasses
-import datetime
-import re
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -14,9 +12,10 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from cms.dates import parse_month
+
 PER_PAGE = 20
 LIST_IMAGE_SPEC = "fill-480x270"
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 @dataclasses.dataclass
@@ -88,11 +87,8 @@ def images_with_list_renditions():
 
 
 def _first_of_month(raw):
-    match = MONTH.match(raw)
-    if not match:
-        return None
     try:
-        return datetime.date(int(match[1]), int(match[2]), 1)
+        return parse_month(raw)
     except ValueError:
         return None
 

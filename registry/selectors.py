@@ -1,11 +1,12 @@
 """Reads for the registry's analytics: what the department reports on."""
 
 import datetime
-import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
+
+from cms import dates
 
 from .models import (
     FieldOfActivity,
@@ -18,8 +19,6 @@ from .models import (
     RegistrationStatus,
 )
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-
 
 class InvalidMonth(ValueError):
     """A ``month`` parameter that is not YYYY-MM; the message is for editors."""
@@ -30,12 +29,15 @@ def parse_month(value: str | None, *, today: datetime.date | None = None) -> dat
     if not value:
         today = today or datetime.date.today()
         return today.replace(day=1)
-    match = _MONTH.match(value.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
+    try:
+        month = dates.parse_month(value.strip())
+    except ValueError:
+        month = None
+    if month is None or month.year < 1900:
         raise InvalidMonth(
             _("Invalid month «%(value)s»: use the form YYYY-MM, e.g. 2026-03.") % {"value": value}
         )
-    return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+    return month
 
 
 def next_month(month: datetime.date) -> datetime.date:

@@ -6,7 +6,6 @@ so Markdown, HTML and DOCX can never disagree.
 """
 
 import datetime
-import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -16,15 +15,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 DEFAULT_DEPARTMENT = "Відділ інформаційно-аналітичної роботи та комунікацій з громадськістю"
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-
-
-def parse_month(value: str) -> datetime.date:
-    """The first day of a ``YYYY-MM`` month; ValueError naming the parameter otherwise."""
-    match = MONTH_RE.match(value or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"month must be YYYY-MM (e.g. 2018-11), got {value!r}")
-    return datetime.date(int(match.group(1)), int(match.group(2)), 1)
 
 
 def month_bounds(month: datetime.date) -> tuple[datetime.date, datetime.date]:

@@ -12,9 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.dates import parse_month
+
 from . import opendata
 from .deadlines import deadline_dashboard
-from .monthly import build_report, parse_month
+from .monthly import build_report
 from .render import FORMATS
 from .render import render as render_report
 

@@ -9,7 +9,8 @@ from django.core.management import CommandError, call_command
 from django.utils import translation
 from docx import Document
 
-from cms.reports.monthly import NEWS_PHRASES, build_report, parse_month
+from cms.dates import parse_month
+from cms.reports.monthly import NEWS_PHRASES, build_report
 from cms.reports.render import chart_png, to_docx, to_html, to_markdown
 
 from .conftest import NOVEMBER_LINES

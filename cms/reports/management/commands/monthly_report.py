@@ -3,7 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from cms.reports.monthly import build_report, parse_month
+from cms.dates import parse_month
+from cms.reports.monthly import build_report
 from cms.reports.render import FORMATS, render
 
 
