@@ -1,8 +1,9 @@
 """Attachments' text: extracted on upload, import and edit, then indexed with the pages that attach them.
 
 Wagtail 8 has no hook around the document add/edit views, so ``fill_document_text`` is connected to
-the document model's ``pre_save`` in ``search.apps`` and every path (admin add, multiple upload,
-edit with a new file, the legacy importer's ``save()``) fills ``extracted_text`` and ``content_hash``.
+the document model's ``pre_save`` in ``search.apps`` and every path that saves a document (admin add,
+multiple upload, edit with a new file) fills ``extracted_text`` and ``content_hash``. The legacy importer
+bulk-creates its documents, sends no signal, and fills both fields itself with the same functions.
 """
 
 from cms.extraction import content_hash, extract_text

@@ -109,6 +109,7 @@ class FileCache:
     def __init__(self, bundle):
         self.bundle = bundle
         self.data = {}
+        self.digests = {}
 
     def read(self, attachment) -> bytes:
         if attachment.data is not None:
@@ -118,6 +119,13 @@ class FileCache:
                 raise RecordError("missing file", attachment.path)
             self.data[attachment.path] = self.bundle.read(attachment.path)
         return self.data[attachment.path]
+
+    def digest(self, attachment) -> str:
+        """The content hash of an attachment's bytes; the bytes are kept with it so their id stays theirs."""
+        data = self.read(attachment)
+        if id(data) not in self.digests:
+            self.digests[id(data)] = (data, content_hash(data))
+        return self.digests[id(data)][1]
 
 
 class PageWriter:
@@ -216,8 +224,7 @@ class PageWriter:
         by_hash = {}
         for record in records:
             for attachment in record.attachments:
-                data = files.read(attachment)
-                by_hash.setdefault(content_hash(data), (attachment, data))
+                by_hash.setdefault(files.digest(attachment), (attachment, files.read(attachment)))
         existing = dict(
             CouncilDocument.objects.filter(content_hash__in=list(by_hash)).values_list("content_hash", "pk")
         )
@@ -310,7 +317,7 @@ class PageWriter:
                     "type": "attachment",
                     "id": str(uuid.uuid4()),
                     "value": {
-                        "document": documents[content_hash(files.read(attachment))],
+                        "document": documents[files.digest(attachment)],
                         "title": attachment.title,
                         "kind": "other",
                     },
@@ -395,7 +402,7 @@ class PageWriter:
                 if record.legacy_id in seen:
                     raise RecordError("duplicate legacy_id", record.legacy_id)
                 seen.add(record.legacy_id)
-                file_digests = [content_hash(files.read(attachment)) for attachment in record.attachments]
+                file_digests = [files.digest(attachment) for attachment in record.attachments]
                 record.digest = record.fingerprint(file_digests)
                 if record.type == "act":
                     self.issuers.match(record.issuer)
