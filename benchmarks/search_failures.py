@@ -24,6 +24,7 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.cache import cache
     from django.core.management import call_command
     from django.test import Client, override_settings
@@ -38,7 +39,7 @@ def main():
     acts = f.ActIndexPageFactory(parent=home, slug=f"acts-{int(time.time())}")
     act = f.ActPageFactory(parent=acts, title="Про бюджет міста")
     client = Client()
-    database = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+    database = settings.DATABASE_SEARCH_BACKEND
 
     def timed(fn):
         t = time.perf_counter()

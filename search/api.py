@@ -5,8 +5,8 @@ backend (with the same database fallback) as the site's search page.
 """
 
 from django.db.models import Case, IntegerField, When
-from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
 from . import analysis
@@ -24,7 +24,7 @@ class SearchablePagesAPIViewSet(PagesAPIViewSet):
         raw = self.request.GET.get("search", "")
         if "search" not in self.request.GET:
             return queryset
-        ids, _fallback = find_page_ids(analysis.clean_query(raw), queryset=queryset)
+        ids = find_page_ids(analysis.clean_query(raw), queryset=queryset).ids
         order = Case(*[When(pk=pk, then=pos) for pos, pk in enumerate(ids)], output_field=IntegerField())
         return queryset.filter(pk__in=ids).order_by(order) if ids else queryset.none()
 

@@ -57,3 +57,26 @@ class PendingIndexOperation(models.Model):
 
     def __str__(self):
         return f"{self.action} {self.app_label}.{self.model_name}:{self.object_id} → {self.backend}"
+
+
+class Posting(models.Model):
+    """One term of one live page in the citizen-search index, and how strongly the page is about it.
+
+    The term is a lemma or an act-number token from ``search.analysis`` (the same analysis as the
+    query). Written by the database search backend (``search.backends.database``) whenever a page is
+    indexed, read by ``search.postings.find``; see there for why the site keeps its own postings.
+    """
+
+    term = models.CharField(max_length=64)
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+", db_index=False)
+    weight = models.PositiveSmallIntegerField()
+
+    class Meta:
+        indexes = [
+            # Covers the query: a term's pages and weights are read from the index alone.
+            models.Index(fields=["term", "page", "weight"], name="search_posting_term"),
+            models.Index(fields=["page"], name="search_posting_page"),
+        ]
+
+    def __str__(self):
+        return f"{self.term} → {self.page_id} ({self.weight})"

@@ -31,11 +31,11 @@ def _any_of(group):
     return Or([PlainText(term) for term in group])
 
 
-def build_query(raw: str, *, groups=None):
+def build_query(raw: str, *, groups=None, match_all: bool = True):
     """A Wagtail query object for the analysed query, or None if nothing searchable is left.
 
-    Every term must match (AND); a term or phrase that belongs to a synonym group matches any
-    phrase of its group (OR).
+    Every term must match (AND), or with ``match_all=False`` any of them (OR); a term or phrase that
+    belongs to a synonym group matches any phrase of its group.
     """
     term_groups = analysis.query_term_groups(raw)
     if not term_groups:
@@ -51,4 +51,5 @@ def build_query(raw: str, *, groups=None):
         covered.update(hit)
         alternatives.append(Or([PlainText(" ".join(phrase), operator="and") for phrase in phrases]))
     parts = [_any_of(group) for group in term_groups if group[0] not in covered] + alternatives
-    return reduce(lambda a, b: And([a, b]), parts)
+    combine = And if match_all else Or
+    return reduce(lambda a, b: combine([a, b]), parts)

@@ -5,16 +5,19 @@ import dataclasses
 import datetime
 import logging
 import re
+import typing
+from collections import defaultdict
 
 from django.apps import apps
 from django.conf import settings
-from django.db import connection
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from . import analysis
+from . import analysis, postings
 from .query import build_query
 from .resilience import BreakerOpen
 
@@ -31,129 +34,69 @@ def database_backend_alias():
     return "database" if "database" in backends else "default"
 
 
-def _is_database_backend(backend):
-    return backend.__class__.__module__.startswith(("modelsearch.backends.database", "wagtail.search.backends.database"))
+def _run(backend, query, queryset, limit):
+    """Ids of matching pages of ``queryset`` (None: every live public page), best first.
 
-
-def _run(backend, query, queryset, limit, term_groups):
-    """Ids of matching pages, best first.
-
-    Elasticsearch ranks by itself. The database backends rank with BM25/ts_rank over every match,
-    which takes most of a second on a word that occurs in thousands of pages; so there we take the
-    newest ``limit`` matches unranked (cheap: the match is an index lookup) and rank those by how
-    many query lemmas their title holds, newest first among equals.
+    Where the backend keeps the site's postings (``search.backends.database``) they answer; they
+    exist for live pages only, so the site's own search reads them unfiltered and drops the rare
+    private page afterwards, while a narrower queryset (the API's) filters in SQL. Elasticsearch
+    ranks by itself.
     """
+    from wagtail.models import PageViewRestriction
+
+    public = Page.objects.live().public()
+    if getattr(backend, "keeps_postings", False):
+        ids = postings.find(query, limit=limit, within=queryset)
+        if queryset is None and not PageViewRestriction.objects.exists():
+            return ids
+        allowed = set((queryset if queryset is not None else public).filter(pk__in=ids).values_list("pk", flat=True))
+        return [pk for pk in ids if pk in allowed]
     search = getattr(backend, "search_or_raise", backend.search)
-    if not _is_database_backend(backend):
-        return [page.pk for page in search(query, queryset)[:limit]]
-    if connection.vendor == "postgresql":
-        candidates = _postgres_candidates(query, queryset, limit)
-    else:
-        candidates = [page.pk for page in search(query, queryset.order_by("-path"), order_by_relevance=False)[:limit]]
-    candidates = _title_candidates(term_groups, queryset, backend) + candidates
-    candidates = list(dict.fromkeys(candidates))
-    wanted = {term for group in term_groups for term in group}
-    titles = dict(Page.objects.filter(pk__in=candidates).values_list("pk", "title"))
-
-    def title_hits(pk):
-        return sum(1 for group in analysis.lemma_groups(titles.get(pk, "")) if wanted.intersection(group))
-
-    position = {pk: i for i, pk in enumerate(candidates)}
-    return sorted(candidates, key=lambda pk: (-title_hits(pk), position[pk]))
+    return [page.pk for page in search(query, queryset if queryset is not None else public)[:limit]]
 
 
-def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES):
-    """Ids of live pages matching a query, best first, and whether the fallback answered.
+class Found(typing.NamedTuple):
+    """What a search found: page ids best first, and how."""
+
+    ids: list[int]
+    #: The database answered because the search server failed.
+    fallback: bool = False
+    #: No page holds every word of the query; these hold some of them.
+    partial: bool = False
+
+
+def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES) -> Found:
+    """Ids of live pages matching a query, best first.
 
     Pages whose act number equals the query («4-49/2018», «№ 312») come first. If the default
-    backend fails or its circuit breaker is open, the database backend answers instead.
+    backend fails or its circuit breaker is open, the database backend answers instead. If no page
+    holds every word, pages holding any of them are found instead (``partial``): a citizen who types
+    «тарифи Ніжинводоканалу» should still find the page that says «тарифна сітка … Ніжинводоканал».
     """
-    queryset = queryset if queryset is not None else Page.objects.live().public()
     pinned = exact_number_matches(raw)
     query = build_query(raw)
     if query is None:
-        return pinned, False
-    fallback = False
-    terms = analysis.query_term_groups(raw)
+        return Found(pinned)
+    ids, fallback = _run_with_fallback(query, queryset, limit)
+    partial = False
+    if not ids and not pinned and len(analysis.query_term_groups(raw)) > 1:
+        ids, relaxed_fallback = _run_with_fallback(build_query(raw, match_all=False), queryset, limit)
+        fallback, partial = fallback or relaxed_fallback, bool(ids)
+    seen = set(pinned)
+    return Found(pinned + [pk for pk in ids if pk not in seen], fallback, partial)
+
+
+def _run_with_fallback(query, queryset, limit):
+    """Ids from the default backend, or from the database backend if the default one fails."""
     backend = get_search_backend("default")
     try:
-        ids = _run(backend, query, queryset, limit, terms)
+        return _run(backend, query, queryset, limit), False
     except Exception as exc:  # noqa: BLE001 - any transport error of the search server
         logger.warning("Search backend failed, answering from the database: %r", exc)
         breaker = getattr(backend, "breaker", None)
         if breaker is not None and not isinstance(exc, BreakerOpen):
             breaker.record_failure()
-        fallback = True
-        ids = _run(get_search_backend(database_backend_alias()), query, queryset, limit, terms)
-    seen = set(pinned)
-    return pinned + [pk for pk in ids if pk not in seen], fallback
-
-
-def _title_candidates(term_groups, queryset, backend, limit=50):
-    """Pages whose title holds every query word in some inflected form (found through the index).
-
-    The newest-first candidates miss a page whose words are all frequent; its title, though, is
-    short, so a title match is rare and cheap to find. The title column is raw text, so each
-    lemma is expanded to its dictionary forms.
-    """
-    from modelsearch.query import And, Or, PlainText
-
-    groups = [g for g in term_groups if all(t.isalpha() for t in g)][:6]
-    if not groups:
-        return []
-
-    def forms(group):
-        return sorted({form for lemma_ in group for form in analysis.word_forms(lemma_)})
-
-    if connection.vendor == "postgresql":
-        from django.db.models.expressions import RawSQL
-
-        tsquery = " & ".join("(" + " | ".join(forms(g)) + ")" for g in groups)
-        matching = RawSQL(
-            "SELECT e.object_id::integer FROM wagtailsearch_indexentry e "
-            "WHERE e.title @@ to_tsquery('simple', %s)", (tsquery,))
-        return list(queryset.filter(pk__in=matching).order_by("-path").values_list("pk", flat=True)[:limit])
-    query = And([Or([PlainText(form) for form in forms(g)]) for g in groups])
-    return [page.pk for page in backend.search(query, queryset.order_by("-path"), fields=["title"],
-                                               order_by_relevance=False)[:limit]]
-
-
-def _tsquery(query) -> str:
-    """A tsquery text for our query objects (terms are word characters only: lemmas, number tokens)."""
-    from modelsearch.query import And, Or, PlainText
-
-    if isinstance(query, PlainText):
-        words = [re.sub(r"\W", "", word) for word in query.query_string.split()]
-        words = [word for word in words if word]
-        joiner = " & " if query.operator.lower() == "and" else " | "
-        return "(" + joiner.join(words) + ")" if words else ""
-    if isinstance(query, (And, Or)):
-        parts = [part for part in (_tsquery(sub) for sub in query.subqueries) if part]
-        return "(" + (" & " if isinstance(query, And) else " | ").join(parts) + ")" if parts else ""
-    raise TypeError(f"Unsupported query: {query!r}")
-
-
-def _postgres_candidates(query, queryset, limit):
-    """The newest ``limit`` live pages whose indexed body matches, through the body's GIN index.
-
-    Wagtail's PostgreSQL backend matches ``title || body``, an expression no index covers, so every
-    search reads every index entry (0.5 s at 20,000 pages). The lemmatised field is part of the
-    body, so matching the body alone finds the same pages.
-    """
-    from django.contrib.contenttypes.models import ContentType
-    from django.db.models.expressions import RawSQL
-
-    tsquery = _tsquery(query)
-    if not tsquery:
-        return []
-    content_types = [ct.pk for ct in ContentType.objects.get_for_models(
-        *[m for m in apps.get_models() if issubclass(m, Page)]).values()]
-    matching = RawSQL(
-        "SELECT e.object_id::integer FROM wagtailsearch_indexentry e "
-        "WHERE e.content_type_id = ANY(%s) AND e.body @@ to_tsquery('simple', %s)",
-        (content_types, tsquery),
-    )
-    return list(queryset.filter(pk__in=matching).order_by("-path").values_list("pk", flat=True)[:limit])
+        return _run(get_search_backend(database_backend_alias()), query, queryset, limit), True
 
 
 def exact_number_matches(raw: str) -> list[int]:
@@ -161,12 +104,14 @@ def exact_number_matches(raw: str) -> list[int]:
     if not analysis.looks_like_number(raw):
         return []
     wanted = analysis.number_token(raw)
+    # Narrow in SQL by every group of digits («2-7/2021»: 2021, 7 and 2), compare whole numbers in Python.
+    digits = Q()
+    for group in sorted(set(re.findall(r"\d+", raw)), key=len, reverse=True):
+        digits &= Q(number__contains=group)
     ids = []
     for model_label in ("pages.ActPage", "pages.CommissionDocumentPage"):
-        model = apps.get_model(model_label)
-        digits = re.findall(r"\d+", raw)
-        candidates = model.objects.live().filter(number__contains=digits[0]) if digits else model.objects.none()
-        ids += [pk for pk, number in candidates.values_list("pk", "number") if analysis.number_token(number) == wanted]
+        candidates = apps.get_model(model_label).objects.live().filter(digits).values_list("pk", "number")
+        ids += [pk for pk, number in candidates if analysis.number_token(number) == wanted]
     return ids
 
 
@@ -182,31 +127,27 @@ class PageFacts:
 
 
 def page_facts(ids):
-    """PageFacts for each id, in a few queries (one per page type that has a date)."""
+    """PageFacts for each id, in a query per page type present among them (and one for commissions)."""
     from cms.behaviours import PublicationDated
 
-    facts = {pk: PageFacts(content_type=ct) for pk, ct in Page.objects.filter(pk__in=ids).values_list("pk",
-                                                                                                       "content_type")}
-    for model in apps.get_models():
-        if not issubclass(model, PublicationDated) or not issubclass(model, Page):
+    content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type"))
+    facts = {pk: PageFacts(content_type=ct) for pk, ct in content_types.items()}
+    by_model = defaultdict(list)
+    for pk, ct in content_types.items():
+        by_model[ContentType.objects.get_for_id(ct).model_class()].append(pk)
+    for model, pks in by_model.items():
+        if model is None or not issubclass(model, PublicationDated):
             continue
-        if model._meta.proxy or model._meta.abstract:
-            continue
-        fields = ["pk", "date"]
         names = {f.name for f in model._meta.get_fields()}
-        if "act_type" in names:
-            fields += ["act_type", "issuer"]
-        rows = model.objects.filter(pk__in=ids).values_list(*fields, "path")
-        for row in rows:
-            fact = facts.get(row[0])
-            if fact is None:
-                continue
+        is_act = "act_type" in names
+        for row in model.objects.filter(pk__in=pks).values_list("pk", "date", *(("act_type", "issuer") if is_act else ())):
+            fact = facts[row[0]]
             fact.date = row[1]
-            if "act_type" in names:
+            if is_act:
                 fact.act_type, fact.issuer = row[2] or "", row[3]
-    commission_model = apps.get_model("pages.CommissionDocumentPage")
-    paths = dict(commission_model.objects.filter(pk__in=ids).values_list("pk", "path"))
-    if paths:
+    commission_documents = by_model.get(apps.get_model("pages.CommissionDocumentPage"))
+    if commission_documents:
+        paths = dict(Page.objects.filter(pk__in=commission_documents).values_list("pk", "path"))
         parent_ids = dict(Page.objects.filter(path__in={p[:-Page.steplen] for p in paths.values()})
                           .values_list("path", "pk"))
         for pk, path in paths.items():

@@ -5,14 +5,16 @@ from collections import Counter
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import JsonResponse
-from django.utils.dates import MONTHS
 from django.shortcuts import render
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from . import analysis
-from .services import MAX_CANDIDATES, PAGE_SIZE, database_backend_alias, find_page_ids, highlight, page_facts
+from .services import (
+    MAX_CANDIDATES, PAGE_SIZE, Found, database_backend_alias, find_page_ids, highlight, page_facts,
+)
 
 SORTS = {"relevance": _("Relevance"), "newest": _("Newest first")}
 FACETS = ("type", "act_type", "issuer", "year", "month", "commission")
@@ -68,7 +70,7 @@ def search_view(request):
     query = analysis.clean_query(request.GET.get("q", ""))
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance"
     chosen = _selected_filters(request)
-    ids, fallback = find_page_ids(query) if query else ([], False)
+    ids, fallback, partial = find_page_ids(query) if query else Found([])
     facts = page_facts(ids)
     matching = [pk for pk in ids if pk in facts and all(_value(facts[pk], n) == v for n, v in chosen.items())]
     if sort == "newest":
@@ -110,7 +112,7 @@ def search_view(request):
     return render(request, "search/search.html", {
         "query": query, "results": results, "page_obj": page_obj, "total": len(matching),
         "capped": len(ids) >= MAX_CANDIDATES, "facets": facets, "chosen": chosen, "sort": sort, "sorts": SORTS,
-        "fallback": fallback, "suggestions": suggestions, "querystring": params.urlencode(),
+        "fallback": fallback, "partial": partial, "suggestions": suggestions, "querystring": params.urlencode(),
     })
 
 

@@ -169,7 +169,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # is kept up to date too (alias "database") and answers while Elasticsearch is down (search/backends.py).
 # PostgreSQL: the 'simple' configuration, since the text is lemmatised in Python (search/analysis.py).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
-DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {"default": {
         # search.backends.Elasticsearch8Backend for an 8.x server, OpenSearch2Backend for OpenSearch.

@@ -22,6 +22,7 @@ from pages.models import (
     StandardPage,
     VideoPage,
 )
+from search.services import find_page_ids
 
 from .conftest import DECISION_TEXT, PNG, act_item, news_item
 
@@ -404,6 +405,7 @@ def test_search_finds_imported_pages_and_attachment_text(full_bundle):
     assert NewsPage.objects.get(legacy_id="n1") in NewsPage.objects.live().search("Новина")
     act = ActPage.objects.get(legacy_id="a1")
     assert act in ActPage.objects.search("бюджет")
+    assert act.pk in find_page_ids("бюджету").ids  # the citizen search's postings too
 
 
 def test_saves_during_the_import_are_not_indexed_one_by_one(home_page):

@@ -1,6 +1,7 @@
 """Elasticsearch down or hanging: search answers from the database, saves queue their updates."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
 
@@ -9,7 +10,7 @@ from search.resilience import CircuitBreaker, retry_pending_operations
 
 from . import servers
 
-DATABASE = {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+DATABASE = settings.DATABASE_SEARCH_BACKEND
 
 
 def es_settings(url, **extra):

@@ -17,7 +17,7 @@ from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 from modelsearch.utils import deep_update
 
-from .resilience import BreakerOpen, CircuitBreaker, queue_operation
+from ..resilience import BreakerOpen, CircuitBreaker, queue_operation
 
 UKRAINIAN_INDEX_SETTINGS = {
     "settings": {
