@@ -7,6 +7,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
+# The database search backend whatever the environment says: with ELASTICSEARCH_URL set, only the tests
+# that ask for the `search_backend` fixture's Elasticsearch variant talk to the server (tests/conftest.py).
+WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}  # noqa: F405
+
 # Serve static files from the apps directly, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

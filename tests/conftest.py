@@ -1,5 +1,17 @@
+import uuid
+
 import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import override_settings
 from wagtail.models import Site
+from wagtail.search.backends import get_search_backend
+
+from settings.base import env, env_list
+
+#: Indexes of this test run on the live server: created and dropped by the tests themselves.
+TEST_INDEX_PREFIX = f"radasite_test_{uuid.uuid4().hex[:8]}_"
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +49,55 @@ def editor_client(client, django_user_model, db):
     client.force_login(user)
     client.user = user
     return client
+
+
+def elasticsearch_backends():
+    """WAGTAILSEARCH_BACKENDS for the server at ELASTICSEARCH_URL: as in production, on this run's indexes."""
+    return {
+        "default": {
+            "BACKEND": env("ELASTICSEARCH_BACKEND", "search.backends.Elasticsearch9Backend"),
+            "ALIAS": "default",
+            "URLS": env_list("ELASTICSEARCH_URL"),
+            "INDEX_PREFIX": TEST_INDEX_PREFIX,
+            "TIMEOUT": 10,
+            # The first failed request opens the breaker, and the test errors at teardown.
+            "BREAKER_THRESHOLD": 1,
+        },
+        "database": settings.DATABASE_SEARCH_BACKEND,
+    }
+
+
+def drop_test_indexes(backend):
+    """Delete this run's indexes, by their names: Elasticsearch refuses to delete by wildcard."""
+    names = list(backend.es.indices.get(index=TEST_INDEX_PREFIX + "*"))
+    if names:
+        backend.es.indices.delete(index=names)
+
+
+@pytest.fixture(params=[
+    "database",
+    pytest.param("elasticsearch", marks=[
+        pytest.mark.elasticsearch,
+        pytest.mark.skipif(not env("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set"),
+    ]),
+])
+def search_backend(request, db):
+    """The "default" search backend of the test: the database one, or a live Elasticsearch.
+
+    For Elasticsearch the indexes are built from the test database (``update_index``: the pages of
+    the migrations, nothing else) and dropped after the test. A request that failed, and so might
+    have been answered by the database fallback, makes the test error at teardown.
+    """
+    if request.param == "database":
+        yield get_search_backend("default")
+        return
+    with override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_backends()):
+        cache.clear()  # the circuit breaker's state lives in the cache
+        backend = get_search_backend("default")
+        try:
+            call_command("update_index", backend_name="default", verbosity=0)
+            yield backend
+            assert not backend.breaker.is_open(), "a request to Elasticsearch failed during the test"
+        finally:
+            drop_test_indexes(backend)
+            cache.clear()

@@ -138,9 +138,10 @@ def test_list_filters_by_status_and_field_of_activity(keeper_client):
     assert "ГО «Чинна»" in html and "ГО «Припинена»" not in html
 
 
-def test_list_search_goes_through_the_search_backend(keeper_client):
+def test_list_search_goes_through_the_search_backend(keeper_client, search_backend):
     OrganizationFactory(name="ГО «Світанок»", head="Коваленко Марія")
     OrganizationFactory(name="ГО «Обрій»")
+    search_backend.refresh_indexes()
     # The head is not shown in the list: only the index can match it.
     html = keeper_client.get(NGO_INDEX, {"q": "Коваленко"}).content.decode()
     assert "ГО «Світанок»" in html and "ГО «Обрій»" not in html
@@ -225,23 +226,26 @@ def test_export_downloads_the_filtered_list_and_reimports_it(keeper_client, file
     assert Organization.objects.count() == 2
 
 
-def test_export_applies_the_list_search(keeper_client):
+def test_export_applies_the_list_search(keeper_client, search_backend):
     OrganizationFactory(name="ГО «Світанок»")
     OrganizationFactory(name="ГО «Обрій»")
+    search_backend.refresh_indexes()
     response = keeper_client.get("/admin/registry/export/ngo/", {"export_format": "csv", "q": "Світанок"})
     text = response.content.decode("utf-8-sig")
     assert "Світанок" in text and "Обрій" not in text
 
 
-def test_list_search_finds_only_what_the_search_index_holds(keeper_client):
+def test_list_search_finds_only_what_the_search_index_holds(keeper_client, search_backend):
     # bulk_create sends no signals, so these rows are in the table but not yet in the index.
     Organization.objects.bulk_create([Organization(name="ГО «Невидима»", edrpou="38516849")])
+    search_backend.refresh_indexes()
     html = keeper_client.get(NGO_INDEX, {"q": "Невидима"}).content.decode()
     assert "ГО «Невидима»" not in html
 
     from registry.resources import update_search_index
 
     update_search_index(pks=Organization.objects.values_list("pk", flat=True))
+    search_backend.refresh_indexes()
     html = keeper_client.get(NGO_INDEX, {"q": "Невидима"}).content.decode()
     assert "ГО «Невидима»" in html
 

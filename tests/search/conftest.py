@@ -51,3 +51,36 @@ def make_document(db):
         return document
 
     return make
+
+
+@pytest.fixture
+def refreshed_get(client, search_backend):
+    """``client.get`` once the writes so far are visible to searches (Elasticsearch shows them on refresh)."""
+    def get(path, params):
+        search_backend.refresh_indexes()
+        return client.get(path, params)
+
+    return get
+
+
+@pytest.fixture
+def search(refreshed_get):
+    """GET /search/?q=…&…; the answer must come from the backend under test, not from the fallback."""
+    def search(q, **params):
+        response = refreshed_get("/search/", {"q": q, **params})
+        assert response.context["fallback"] is False
+        return response
+
+    return search
+
+
+@pytest.fixture
+def api_search(refreshed_get):
+    """GET /api/v2/pages/?search=…"""
+    return lambda q: refreshed_get("/api/v2/pages/", {"search": q})
+
+
+@pytest.fixture
+def suggest(refreshed_get):
+    """GET /search/suggest/?q=…"""
+    return lambda q: refreshed_get("/search/suggest/", {"q": q})

@@ -1,8 +1,7 @@
-import pytest
-from django.contrib.auth import get_user_model
+import io
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from pypdf import PdfReader
-import io
 
 from cms.models import CouncilDocument
 from search.documents import fill_document_text
@@ -34,16 +33,16 @@ def test_upload_through_admin_extracts_text_and_hash(admin_client):
     assert len(document.content_hash) == 64
 
 
-def test_phrase_only_in_attached_pdf_finds_the_act(client, make_act, make_document):
+def test_phrase_only_in_attached_pdf_finds_the_act(search, make_act, make_document):
     act = make_act(title="Про тарифи", summary="Без подробиць.")
     make_act(title="Про інше")
     document = make_document(title="Додаток 1", data=ukrainian_pdf(PHRASE), filename="dodatok.pdf")
     attach(act, document)
-    response = client.get("/search/", {"q": "вивезенню побутового відходу"})
+    response = search("вивезенню побутового відходу")
     assert [r["page"].pk for r in response.context["results"]] == [act.pk]
 
 
-def test_docx_attachment_text_is_searchable(client, make_act, make_document):
+def test_docx_attachment_text_is_searchable(search, make_act, make_document):
     import docx
 
     buffer = io.BytesIO()
@@ -52,11 +51,11 @@ def test_docx_attachment_text_is_searchable(client, make_act, make_document):
     word.save(buffer)
     act = make_act(title="Про будівництво")
     attach(act, make_document(title="Кошторис", data=buffer.getvalue(), filename="koshtorys.docx"))
-    response = client.get("/search/", {"q": "стадіоні"})
+    response = search("стадіоні")
     assert [r["page"].pk for r in response.context["results"]] == [act.pk]
 
 
-def test_replacing_the_file_reindexes_the_attaching_page(client, make_act, make_document):
+def test_replacing_the_file_reindexes_the_attaching_page(search, make_act, make_document):
     act = make_act(title="Про тарифи")
     document = make_document(title="Додаток", data=ukrainian_pdf("Старий текст про парк"), filename="a.pdf")
     attach(act, document)
@@ -64,7 +63,7 @@ def test_replacing_the_file_reindexes_the_attaching_page(client, make_act, make_
 
     document.file = ContentFile(ukrainian_pdf("Новий текст про сквер"), name="b.pdf")
     document.save()
-    assert [r["page"].pk for r in client.get("/search/", {"q": "сквері"}).context["results"]] == [act.pk]
+    assert [r["page"].pk for r in search("сквері").context["results"]] == [act.pk]
 
 
 def test_unchanged_document_is_not_extracted_again(make_document):

@@ -1,7 +1,5 @@
 import datetime
 
-import pytest
-
 from pages.models import ActType
 from search.models import SynonymGroup
 from tests import factories as f
@@ -11,93 +9,94 @@ def result_ids(response):
     return [r["page"].pk for r in response.context["results"]]
 
 
-def test_act_number_as_people_write_it_ranks_the_act_first(client, make_act):
+def test_act_number_as_people_write_it_ranks_the_act_first(search, make_act):
     for i in range(3):
         make_act(title=f"Про рішення 4-49/2018 та інше {i}", number=f"{i + 10}-49/2018",
                  summary="Змінює рішення 4-49/2018.")
     act = make_act(title="Про бюджет", number="4-49/2018")
     for q in ("4-49/2018", "№ 4-49/2018", "№4–49/2018"):
-        assert result_ids(client.get("/search/", {"q": q}))[0] == act.pk
+        assert result_ids(search(q))[0] == act.pk
 
 
-def test_plain_number_finds_the_act_with_that_number_first(client, make_act):
+def test_plain_number_finds_the_act_with_that_number_first(search, make_act):
     other = make_act(title="Про 3120 гривень", number="77")
     act = make_act(title="Про вулиці", number="312")
-    ids = result_ids(client.get("/search/", {"q": "№ 312"}))
+    ids = result_ids(search("№ 312"))
     assert ids[0] == act.pk and other.pk not in ids[:1]
 
 
-def test_facets_count_each_value(client, make_act, news_index):
+def test_facets_count_each_value(search, make_act, news_index):
     make_act(title="Бюджет міста", act_type=ActType.COUNCIL_DECISION, date=datetime.date(2019, 3, 1))
     make_act(title="Бюджету 2020", act_type=ActType.EXECUTIVE_DECISION, date=datetime.date(2020, 3, 1))
     f.NewsPageFactory(parent=news_index, title="Новини бюджету", date=datetime.date(2020, 5, 1))
-    response = client.get("/search/", {"q": "бюджет"})
-    facets = {facet["name"]: {v["value"]: v["count"] for v in facet["values"]} for facet in response.context["facets"]}
+    response = search("бюджет")
+    facets = {facet["name"]: {v["value"]: v["count"] for v in facet["values"]}
+              for facet in response.context["facets"]}
     assert facets["act_type"] == {"council_decision": 1, "executive_decision": 1}
     assert facets["year"] == {2019: 1, 2020: 2}
     assert sorted(facets["type"].values()) == [1, 2]
 
 
-def test_facet_filter_narrows_results(client, make_act):
+def test_facet_filter_narrows_results(search, make_act):
     make_act(title="Бюджет міста", act_type=ActType.COUNCIL_DECISION)
     exec_act = make_act(title="Бюджет виконкому", act_type=ActType.EXECUTIVE_DECISION)
-    assert result_ids(client.get("/search/", {"q": "бюджет", "act_type": "executive_decision"})) == [exec_act.pk]
+    assert result_ids(search("бюджет", act_type="executive_decision")) == [exec_act.pk]
 
 
-def test_snippet_highlights_inflected_match(client, make_act):
+def test_snippet_highlights_inflected_match(search, make_act):
     make_act(title="Про затвердження", summary="Громадські слухання щодо бюджету відбудуться у вівторок.")
-    response = client.get("/search/", {"q": "бюджет"})
+    response = search("бюджет")
     assert "<mark>бюджету</mark>" in response.content.decode()
 
 
-def test_newest_sort_orders_by_date(client, make_act):
+def test_newest_sort_orders_by_date(search, make_act):
     old = make_act(title="Бюджет старий", date=datetime.date(2015, 1, 1))
     new = make_act(title="Бюджет новий", date=datetime.date(2022, 1, 1))
-    assert result_ids(client.get("/search/", {"q": "бюджет", "sort": "newest"})) == [new.pk, old.pk]
+    assert result_ids(search("бюджет", sort="newest")) == [new.pk, old.pk]
 
 
-def test_results_are_paginated(client, make_act):
+def test_results_are_paginated(search, make_act):
     for i in range(13):
         make_act(title=f"Бюджет {i}")
-    first = client.get("/search/", {"q": "бюджет"})
-    second = client.get("/search/", {"q": "бюджет", "page": 2})
+    first = search("бюджет")
+    second = search("бюджет", page=2)
     assert len(result_ids(first)) == 10 and len(result_ids(second)) == 3
     assert not set(result_ids(first)) & set(result_ids(second))
 
 
-def test_zero_results_page_suggests_what_to_do(client, make_act):
-    response = client.get("/search/", {"q": "квазар"})
+def test_zero_results_page_suggests_what_to_do(search, make_act):
+    response = search("квазар")
     assert response.status_code == 200
     assert response.context["total"] == 0
     assert "квазар" in response.content.decode()
 
 
-def test_synonyms_from_the_admin_widen_the_query(client, make_act):
+def test_synonyms_from_the_admin_widen_the_query(search, make_act):
     SynonymGroup.objects.create(terms="виконком\nвиконавчий комітет")
     act = make_act(title="Засідання виконавчого комітету")
-    assert act.pk in result_ids(client.get("/search/", {"q": "виконком"}))
+    assert act.pk in result_ids(search("виконком"))
 
 
-def test_abbreviation_synonym_finds_full_phrase(client, make_act):
+def test_abbreviation_synonym_finds_full_phrase(search, make_act):
     SynonymGroup.objects.create(terms="ОТГ\nоб'єднана територіальна громада")
     act = make_act(title="Статут об’єднаної територіальної громади")
-    assert act.pk in result_ids(client.get("/search/", {"q": "ОТГ"}))
+    assert act.pk in result_ids(search("ОТГ"))
 
 
-def test_suggestions_return_titles_as_one_types(client, make_act):
+def test_suggestions_return_titles_as_one_types(suggest, make_act):
     make_act(title="Програма розвитку культури")
-    data = client.get("/search/suggest/", {"q": "програ"}).json()
+    data = suggest("програ").json()
     assert [s["title"] for s in data["suggestions"]] == ["Програма розвитку культури"]
 
 
-def test_api_search_uses_lemmatised_search(client, make_act):
+def test_api_search_uses_lemmatised_search(api_search, make_act):
     act = make_act(title="Про затвердження рішення")
     make_act(title="Інше")
-    data = client.get("/api/v2/pages/", {"search": "рішенню"}).json()
+    data = api_search("рішенню").json()
     assert [item["id"] for item in data["items"]] == [act.pk]
 
 
-def test_unpublished_pages_are_not_found(client, make_act):
+def test_unpublished_pages_are_not_found(search, make_act):
     act = make_act(title="Бюджет чернетка")
     act.unpublish()
-    assert result_ids(client.get("/search/", {"q": "бюджет"})) == []
+    assert result_ids(search("бюджет")) == []
