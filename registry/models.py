@@ -92,6 +92,14 @@ class Organization(index.Indexed, models.Model):
         index.FilterField("kind"),
         index.FilterField("status"),
         index.FilterField("legal_form"),
+        # Every column the admin lists can sort a search's results.
+        index.FilterField("name"),
+        index.FilterField("edrpou"),
+        index.FilterField("registration_date"),
+        index.FilterField("party"),
+        index.FilterField("faction"),
+        index.FilterField("seats"),
+        index.FilterField("id"),  # the admin's tie-breaker
     ]
 
     class Meta:
@@ -161,7 +169,7 @@ class Interaction(index.Indexed, models.Model):
     outcome = models.TextField(_("outcome"), blank=True)
 
     search_fields = [index.SearchField("topic"), index.SearchField("outcome"), index.FilterField("kind"),
-                     index.FilterField("date")]
+                     index.FilterField("date"), index.FilterField("topic"), index.FilterField("id")]
 
     class Meta:
         verbose_name = _("interaction")

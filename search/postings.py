@@ -97,7 +97,7 @@ def _frequency_key(term):
 
 
 def document_frequencies(terms) -> dict[str, int]:
-    """How many pages hold each term (cached for ``FREQUENCY_CACHE_SECONDS``)."""
+    """How many pages hold each term (cached for ``FREQUENCY_CACHE_SECONDS``: it only weighs terms)."""
     keys = {term: _frequency_key(term) for term in terms}
     cached = cache.get_many(keys.values())
     frequencies = {term: cached[key] for term, key in keys.items() if key in cached}
@@ -106,7 +106,8 @@ def document_frequencies(terms) -> dict[str, int]:
         counted = dict(Posting.objects.filter(term__in=missing).values("term").annotate(n=Count("page"))
                        .values_list("term", "n"))
         fresh = {term: counted.get(term, 0) for term in missing}
-        cache.set_many({keys[term]: n for term, n in fresh.items()}, FREQUENCY_CACHE_SECONDS)
+        # A term no page holds yet is not cached: the page that brings it must be found at once.
+        cache.set_many({keys[term]: n for term, n in fresh.items() if n}, FREQUENCY_CACHE_SECONDS)
         frequencies.update(fresh)
     return frequencies
 
@@ -150,8 +151,6 @@ def find(query, *, limit: int, within=None) -> list[int]:
     if not terms:
         return []
     frequencies = document_frequencies(terms)
-    if not any(frequencies.values()):
-        return []
     total = cache.get_or_set("search:live-pages", lambda: Page.objects.filter(live=True).count(), 300)
     flags = {term: f"t{i}" for i, term in enumerate(terms)}
     scale = {term: round(100 * math.log(1 + total / max(1, frequencies[term]))) for term in terms}

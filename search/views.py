@@ -1,5 +1,6 @@
 """Citizen search: the /search/ page with facets and the search box's suggestions."""
 
+import logging
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,8 +14,16 @@ from wagtail.search.backends import get_search_backend
 
 from . import analysis
 from .services import (
-    MAX_CANDIDATES, PAGE_SIZE, Found, database_backend_alias, find_page_ids, highlight, page_facts,
+    MAX_CANDIDATES,
+    PAGE_SIZE,
+    Found,
+    database_backend_alias,
+    find_page_ids,
+    highlight,
+    page_facts,
 )
+
+logger = logging.getLogger(__name__)
 
 SORTS = {"relevance": _("Relevance"), "newest": _("Newest first")}
 FACETS = ("type", "act_type", "issuer", "year", "month", "commission")
@@ -117,16 +126,22 @@ def search_view(request):
 
 
 def _suggest_titles(query, limit=8):
-    """Titles of live pages starting like the query's words (the database backend's autocomplete)."""
+    """Titles of live pages starting like the query's words: the default backend's autocomplete,
+    the database's when the search server fails."""
     words = analysis.words(query)[:5]
     if not words:
         return []
-    backend = get_search_backend(database_backend_alias())
-    try:
-        results = backend.autocomplete(" ".join(words), Page.objects.live().public())[:limit]
-        return [{"title": page.title, "url": page.url} for page in results]
-    except Exception:  # noqa: BLE001 - a suggestion is never worth an error page
-        return []
+    pages = Page.objects.live().public()
+    for alias in dict.fromkeys(["default", database_backend_alias()]):
+        backend = get_search_backend(alias)
+        if getattr(backend, "breaker", None) is not None and backend.breaker.is_open():
+            continue
+        try:
+            results = backend.autocomplete(" ".join(words), pages)[:limit]
+            return [{"title": page.title, "url": page.url} for page in results]
+        except Exception as exc:  # noqa: BLE001 - a suggestion is never worth an error page
+            logger.warning("Suggestions from the %r search backend failed: %r", alias, exc)
+    return []
 
 
 def suggest_view(request):

@@ -147,6 +147,15 @@ def test_list_search_goes_through_the_search_backend(keeper_client, search_backe
     assert "ГО «Світанок»" in html and "ГО «Обрій»" not in html
 
 
+@pytest.mark.parametrize(("url", "columns"), [(NGO_INDEX, 5), (PARTY_INDEX, 6), ("/admin/registry/interaction/", 3)])
+def test_every_column_sorts_a_search(keeper_client, search_backend, url, columns):
+    OrganizationFactory(name="ГО «Світанок»")
+    search_backend.refresh_indexes()
+    for column in range(columns):
+        for order in (str(column), f"-{column}"):
+            assert keeper_client.get(url, {"q": "Світанок", "o": order}).status_code == 200, order
+
+
 def test_inspect_view_shows_the_organisation(keeper_client):
     organization = OrganizationFactory(name="ГО «Світанок»", head="Коваленко Марія")
     response = keeper_client.get(f"{NGO_INDEX}inspect/{organization.pk}/")

@@ -114,3 +114,9 @@ def test_find_reads_only_the_query_terms(raw, make_act, django_assert_max_num_qu
     make_act(title="Про бюджет стадіону виконавчого комітету")
     with django_assert_max_num_queries(3):
         assert postings.find(build_query(raw, groups=[]), limit=10)
+
+
+def test_a_word_searched_before_any_page_held_it_is_found_once_published(make_act):
+    assert find_page_ids("сквер").ids == []
+    act = make_act(title="Про сквер")
+    assert find_page_ids("сквер").ids == [act.pk]
