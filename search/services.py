@@ -11,7 +11,9 @@ from collections import defaultdict
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from wagtail.models import Page
@@ -49,7 +51,8 @@ def _run(backend, query, queryset, limit):
         ids = postings.find(query, limit=limit, within=queryset)
         if queryset is None and not PageViewRestriction.objects.exists():
             return ids
-        allowed = set((queryset if queryset is not None else public).filter(pk__in=ids).values_list("pk", flat=True))
+        within = queryset if queryset is not None else public
+        allowed = set(within.filter(pk__in=_pk_in(ids)).values_list("pk", flat=True))
         return [pk for pk in ids if pk in allowed]
     search = getattr(backend, "search_or_raise", backend.search)
     return [page.pk for page in search(query, queryset if queryset is not None else public)[:limit]]
@@ -126,11 +129,20 @@ class PageFacts:
     commission: int | None = None
 
 
+def _pk_in(ids):
+    """A ``pk__in`` value for up to MAX_CANDIDATES ids: on PostgreSQL one array parameter (psycopg
+    quotes hundreds of separate parameters slowly), elsewhere the plain list."""
+    ids = list(ids)
+    if connection.vendor == "postgresql" and len(ids) > 50:
+        return RawSQL("SELECT unnest(%s::integer[])", (ids,))
+    return ids
+
+
 def page_facts(ids):
     """PageFacts for each id, in a query per page type present among them (and one for commissions)."""
     from cms.behaviours import PublicationDated
 
-    content_types = dict(Page.objects.filter(pk__in=ids).values_list("pk", "content_type"))
+    content_types = dict(Page.objects.filter(pk__in=_pk_in(ids)).order_by().values_list("pk", "content_type"))
     facts = {pk: PageFacts(content_type=ct) for pk, ct in content_types.items()}
     by_model = defaultdict(list)
     for pk, ct in content_types.items():
@@ -140,7 +152,8 @@ def page_facts(ids):
             continue
         names = {f.name for f in model._meta.get_fields()}
         is_act = "act_type" in names
-        for row in model.objects.filter(pk__in=pks).values_list("pk", "date", *(("act_type", "issuer") if is_act else ())):
+        columns = ("pk", "date", "act_type", "issuer") if is_act else ("pk", "date")
+        for row in model.objects.filter(pk__in=_pk_in(pks)).order_by().values_list(*columns):
             fact = facts[row[0]]
             fact.date = row[1]
             if is_act:
