@@ -11,8 +11,10 @@ through the (term, page) index, adds up weights weighted by how rare each term i
 Only live pages have postings: unpublishing a page re-indexes it, which removes them.
 """
 
+import functools
 import hashlib
 import math
+import operator
 from collections import Counter
 
 from django.core.cache import cache
@@ -124,19 +126,24 @@ def _terms(query):
 
 
 def _condition(query, flags):
-    """A HAVING condition on the per-term flags that holds when a page matches the query."""
+    """A HAVING condition on the per-term flags that holds when a page matches the query.
+
+    None when no page can match: a term without a flag (longer than any indexed term) is in no page.
+    """
     from modelsearch.query import And, PlainText
 
     if isinstance(query, PlainText):
-        parts = [Q(**{flags[term]: 1}) for term in query.query_string.split()]
-        combine = (lambda a, b: a & b) if query.operator.lower() == "and" else (lambda a, b: a | b)
+        parts = [Q(**{flags[term]: 1}) if term in flags else None for term in query.query_string.split()]
+        match_all = query.operator.lower() == "and"
     else:
         parts = [_condition(sub, flags) for sub in query.subqueries]
-        combine = (lambda a, b: a & b) if isinstance(query, And) else (lambda a, b: a | b)
-    condition = parts[0]
-    for part in parts[1:]:
-        condition = combine(condition, part)
-    return condition
+        match_all = isinstance(query, And)
+    if match_all and None in parts:
+        return None
+    parts = [part for part in parts if part is not None]
+    if not parts:
+        return None
+    return functools.reduce(operator.and_ if match_all else operator.or_, parts)
 
 
 def find(query, *, limit: int, within=None) -> list[int]:
@@ -150,9 +157,12 @@ def find(query, *, limit: int, within=None) -> list[int]:
     terms = sorted({term for term in _terms(query) if len(term) <= MAX_TERM_LENGTH})
     if not terms:
         return []
+    flags = {term: f"t{i}" for i, term in enumerate(terms)}
+    condition = _condition(query, flags)
+    if condition is None:
+        return []
     frequencies = document_frequencies(terms)
     total = cache.get_or_set("search:live-pages", lambda: Page.objects.filter(live=True).count(), 300)
-    flags = {term: f"t{i}" for i, term in enumerate(terms)}
     scale = {term: round(100 * math.log(1 + total / max(1, frequencies[term]))) for term in terms}
     annotations = {
         flag: Max(Case(When(term=term, then=Value(1)), default=Value(0), output_field=IntegerField()))
@@ -167,7 +177,7 @@ def find(query, *, limit: int, within=None) -> list[int]:
         postings
         .values("page_id")
         .annotate(score=score, **annotations)
-        .filter(_condition(query, flags))
+        .filter(condition)
         .order_by("-score", "-page_id")
         .values_list("page_id", flat=True)[:limit]
     )

@@ -120,3 +120,10 @@ def test_a_word_searched_before_any_page_held_it_is_found_once_published(make_ac
     assert find_page_ids("сквер").ids == []
     act = make_act(title="Про сквер")
     assert find_page_ids("сквер").ids == [act.pk]
+
+
+def test_a_word_longer_than_any_indexed_term_is_in_no_page(make_act):
+    act = make_act(title="Про бюджет")
+    found = find_page_ids("бюджет " + "я" * 70)
+    assert (found.ids, found.partial) == ([act.pk], True)
+    assert find_page_ids("я" * 70).ids == []
