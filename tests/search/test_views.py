@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from pages.models import ActType
 from search.models import SynonymGroup
@@ -87,6 +88,18 @@ def test_suggestions_return_titles_as_one_types(suggest, make_act):
     make_act(title="Програма розвитку культури")
     data = suggest("програ").json()
     assert [s["title"] for s in data["suggestions"]] == ["Програма розвитку культури"]
+
+
+def test_every_search_box_asks_for_suggestions_and_the_script_is_served(client, home_page):
+    html = client.get("/").content.decode()
+    assert 'data-suggest-url="/search/suggest/"' in html
+    script = re.search(r'<script src="([^"]+suggest\.js)" defer>', html).group(1)
+    response = client.get(script)
+    assert response.status_code == 200
+    assert b"data-suggest-url" in b"".join(response.streaming_content)
+    assert html.count("data-suggest-url") == 1
+    search_page = client.get("/search/", {"q": "бюджет"}).content.decode()
+    assert search_page.count("data-suggest-url") == 2  # the header's box and the page's
 
 
 def test_api_search_uses_lemmatised_search(api_search, make_act):
