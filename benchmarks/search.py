@@ -233,6 +233,14 @@ def main():
               f"max {max(timings):.0f} ms over {len(subset)} queries; recall@10 {hits}/{len(labelled)} = "
               f"{hits / len(labelled):.2f}; slowest: {', '.join(f'{q!r} {t:.0f} ms' for t, q in slow)}")
 
+    timings = []
+    for word in VOCABULARY[:100]:
+        prefix = word[:max(3, len(word) // 2)]
+        t = time.perf_counter()
+        client.get("/search/suggest/", {"q": prefix})
+        timings.append((time.perf_counter() - t) * 1000)
+    print(f"suggestions (GET /search/suggest/, {len(timings)} prefixes): p50 {percentile(timings, .5):.0f} ms, "
+          f"p95 {percentile(timings, .95):.0f} ms, max {max(timings):.0f} ms")
 
 if __name__ == "__main__":
     main()

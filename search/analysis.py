@@ -159,22 +159,3 @@ def query_term_groups(query: str) -> list[tuple[str, ...]]:
 def query_terms(query: str) -> list[str]:
     """Every analysed term of a query (all candidate lemmas and number tokens), for highlighting."""
     return [term for group in query_term_groups(query) for term in group]
-
-
-@functools.lru_cache(maxsize=20_000)
-def word_forms(token: str) -> tuple[str, ...]:
-    """Every inflected form of a lemma token as the dictionary lists it («бюджет» → бюджету, бюджетів…).
-
-    Used to look a query up in raw (not lemmatised) text such as titles.
-    """
-    if not token.isalpha():
-        return (token,)
-    try:
-        parses = _morph().parse(token)
-    except (KeyError, ValueError):
-        return (token,)
-    forms = {token}
-    for parse in parses[:2]:
-        if _token(parse.normal_form) == token:
-            forms.update(form.word.replace("'", "") for form in parse.lexeme)
-    return tuple(sorted(forms))

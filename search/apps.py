@@ -15,4 +15,6 @@ class SearchConfig(AppConfig):
 
         document_model = get_document_model()
         pre_save.connect(on_document_pre_save, sender=document_model, dispatch_uid="search_document_text")
-        post_save.connect(on_document_post_save, sender=document_model, dispatch_uid="search_document_reindex")
+        post_save.connect(
+            on_document_post_save, sender=document_model, dispatch_uid="search_document_reindex"
+        )

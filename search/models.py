@@ -51,7 +51,8 @@ class PendingIndexOperation(models.Model):
         ordering = ["updated_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["backend", "app_label", "model_name", "object_id"], name="unique_pending_index_operation"
+                fields=["backend", "app_label", "model_name", "object_id"],
+                name="unique_pending_index_operation",
             ),
         ]
 

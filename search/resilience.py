@@ -54,7 +54,8 @@ def queue_operation(*, backend: str, obj, action: str, error: str = "") -> None:
     from .models import PendingIndexOperation
 
     PendingIndexOperation.objects.update_or_create(
-        backend=backend, app_label=obj._meta.app_label, model_name=obj._meta.model_name, object_id=str(obj.pk),
+        backend=backend, app_label=obj._meta.app_label, model_name=obj._meta.model_name,
+        object_id=str(obj.pk),
         defaults={"action": action, "last_error": error[:2000]},
     )
 

@@ -2,7 +2,7 @@
 
 Set as ``{"BACKEND": "search.backends.database"}``. Everything Wagtail does with its database backend
 (admin search, autocomplete, the registries, ``update_index``) is unchanged; whenever it indexes,
-removes or resets pages, the postings that citizen search reads follow in the same transaction. Every
+removes or resets pages, the postings that citizen search reads follow right after. Every
 path that indexes goes through the index's ``add_items``/``delete_item``/``reset``: publishing and
 unpublishing (Wagtail's signal handlers and its index task), ``update_index`` and the imports'
 ``cms.bulk.index_in_bulk``.
@@ -35,6 +35,7 @@ class PostingsIndexMixin:
         postings.reset()
 
 
+@functools.cache
 def _with_postings(backend_class):
     """A subclass of one of Wagtail's database backends whose index keeps postings."""
     index_class = type(f"Postings{backend_class.index_class.__name__}",
@@ -43,13 +44,8 @@ def _with_postings(backend_class):
                 {"index_class": index_class, "keeps_postings": True})
 
 
-@functools.cache
-def _backend_class(wagtail_class):
-    return _with_postings(wagtail_class)
-
-
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
-    """The backend Wagtail would choose for this database (FTS5 on SQLite, tsvector on PostgreSQL), keeping postings.
+    """Wagtail's backend for this database (FTS5 on SQLite, tsvector on PostgreSQL), keeping postings.
 
     Where Wagtail falls back to its plain ``LIKE`` backend (MySQL, SQLite without FTS5), postings are
     not kept and citizen search uses the backend as it is.
@@ -57,4 +53,4 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
     backend = wagtail_database.SearchBackend(params)
     if type(backend).__name__ not in ("SQLiteSearchBackend", "PostgresSearchBackend"):
         return backend
-    return _backend_class(type(backend))(params)
+    return _with_postings(type(backend))(params)

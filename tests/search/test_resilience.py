@@ -51,6 +51,17 @@ def test_search_answers_from_database_with_notice_when_elasticsearch_fails(clien
 
 
 @pytest.mark.parametrize("server", ["closed_port_url", "silent_server_url"])
+def test_suggestions_come_from_the_database_when_elasticsearch_fails(client, make_act, request, server):
+    make_act(title="Програма розвитку культури")
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(request.getfixturevalue(server))):
+        first = client.get("/search/suggest/", {"q": "програ"}).json()
+        assert CircuitBreaker("default").is_open()
+        second = client.get("/search/suggest/", {"q": "програ"}).json()  # the server is not asked again
+    assert [s["title"] for s in first["suggestions"]] == ["Програма розвитку культури"]
+    assert second == first
+
+
+@pytest.mark.parametrize("server", ["closed_port_url", "silent_server_url"])
 def test_publish_with_elasticsearch_down_queues_the_update_and_opens_the_breaker(make_act, request, server):
     with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(request.getfixturevalue(server))):
         act = make_act(title="Про тарифи")
