@@ -140,7 +140,7 @@ def _suggest_titles(query, limit=8):
     words = [w for w in words[:-1] if w.lower() not in analysis.STOP_WORDS] + words[-1:]
     if not words:
         return []
-    pages = Page.objects.live().public().order_by("-first_published_at", "-id")
+    pages = Page.objects.live().public().order_by("-id")  # newest first, along the primary key
     for alias in dict.fromkeys(["default", database_backend_alias()]):
         backend = get_search_backend(alias)
         if getattr(backend, "breaker", None) is not None and backend.breaker.is_open():
