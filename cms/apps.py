@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Site core")
+
+    def ready(self):
+        from .menus import connect_signals
+
+        connect_signals()

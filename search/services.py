@@ -3,6 +3,7 @@ and describe the candidates (facets, snippets) for the page and the API."""
 
 import dataclasses
 import datetime
+import json
 import logging
 import re
 import typing
@@ -130,11 +131,15 @@ class PageFacts:
 
 
 def _pk_in(ids):
-    """A ``pk__in`` value for up to MAX_CANDIDATES ids: on PostgreSQL one array parameter (psycopg
-    quotes hundreds of separate parameters slowly), elsewhere the plain list."""
+    """A ``pk__in`` value for up to MAX_CANDIDATES ids, passed as one parameter (an array on
+    PostgreSQL, a JSON list on SQLite): compiling and quoting hundreds of separate parameters costs
+    the ORM and psycopg more than the query itself."""
     ids = list(ids)
-    if connection.vendor == "postgresql" and len(ids) > 50:
-        return RawSQL("SELECT unnest(%s::integer[])", (ids,))
+    if len(ids) > 50:
+        if connection.vendor == "postgresql":
+            return RawSQL("SELECT unnest(%s::integer[])", (ids,))
+        if connection.vendor == "sqlite":
+            return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
     return ids
 
 

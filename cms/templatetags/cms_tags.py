@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from wagtail.models import Page, Site
 
+from cms.menus import main_menu_items
+
 register = template.Library()
 logger = logging.getLogger(__name__)
 
@@ -41,16 +43,10 @@ def iso_date(value):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's children shown in menus, read once per request."""
+    """The home page's children shown in menus (cached: ``cms.menus``)."""
     request = context.get("request")
-    cached = getattr(request, "_radasite_menu", None)
-    if cached is not None:
-        return cached
     site = Site.find_for_request(request) if request else None
-    items = list(site.root_page.get_children().live().in_menu()) if site else []
-    if request is not None:
-        request._radasite_menu = items
-    return items
+    return main_menu_items(site) if site else []
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

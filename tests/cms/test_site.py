@@ -176,3 +176,47 @@ def test_dates_are_written_in_ukrainian_with_the_month_in_the_genitive():
     assert uk_date(datetime.date(2018, 11, 8)) == "8 листопада 2018"
     assert uk_date(datetime.date(2019, 3, 1)) == "1 березня 2019"
     assert uk_date(None) == ""
+
+
+def test_main_menu_follows_publishing_moving_and_deleting(client, home_page):
+    from tests.factories import StandardPageFactory
+
+    def menu():
+        html = client.get("/").content.decode()
+        nav = html[html.index('class="main-nav__list"'):]
+        return nav[:nav.index("</ul>")]
+
+    section = StandardPageFactory(parent=home_page, title="Бюджет громади", show_in_menus=True)
+    assert "Бюджет громади" in menu()
+    section.unpublish()
+    assert "Бюджет громади" not in menu()
+    section.save_revision().publish()
+    assert "Бюджет громади" in menu()
+    other = StandardPageFactory(parent=home_page, title="Про місто")
+    section.move(other, pos="last-child")
+    assert "Бюджет громади" not in menu()
+    other.show_in_menus = True
+    other.save_revision().publish()
+    assert "Про місто" in menu()
+    other.delete()
+    assert "Про місто" not in menu()
+
+
+def test_main_menu_is_read_once_until_a_page_changes(client, home_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.menus import forget_menus
+    from tests.factories import StandardPageFactory
+
+    StandardPageFactory(parent=home_page, title="Про місто", show_in_menus=True)  # a leaf needs no query
+
+    def menu_queries():
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/")
+        return sum('"show_in_menus")' in q["sql"] for q in queries.captured_queries)
+
+    assert menu_queries() == 1
+    assert menu_queries() == 0
+    forget_menus()
+    assert menu_queries() == 1
