@@ -2,13 +2,29 @@
 
 from functools import reduce
 
+from django.core.cache import cache
 from modelsearch.query import And, Or, PlainText
 
 from . import analysis
 
+#: Where the analysed synonym groups are cached; ``SynonymGroup`` saves and deletes drop it.
+SYNONYMS_CACHE_KEY = "search:synonym-groups"
+
 
 def synonym_groups():
-    """Editors' synonym groups, each a list of analysed phrases (lists of lemmas)."""
+    """Editors' synonym groups, each a list of analysed phrases (lists of lemmas); cached."""
+    groups = cache.get(SYNONYMS_CACHE_KEY)
+    if groups is None:
+        groups = _analysed_synonym_groups()
+        cache.set(SYNONYMS_CACHE_KEY, groups, None)
+    return groups
+
+
+def forget_synonyms(**kwargs):
+    cache.delete(SYNONYMS_CACHE_KEY)
+
+
+def _analysed_synonym_groups():
     from .models import SynonymGroup
 
     groups = []

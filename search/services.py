@@ -47,16 +47,16 @@ def _run(backend, query, queryset, limit):
     """
     from wagtail.models import PageViewRestriction
 
-    public = Page.objects.live().public()
     if getattr(backend, "keeps_postings", False):
         ids = postings.find(query, limit=limit, within=queryset)
         if queryset is None and not PageViewRestriction.objects.exists():
             return ids
-        within = queryset if queryset is not None else public
+        within = queryset if queryset is not None else Page.objects.live().public()
         allowed = set(within.filter(pk__in=_pk_in(ids)).values_list("pk", flat=True))
         return [pk for pk in ids if pk in allowed]
     search = getattr(backend, "search_or_raise", backend.search)
-    return [page.pk for page in search(query, queryset if queryset is not None else public)[:limit]]
+    within = queryset if queryset is not None else Page.objects.live().public()
+    return [page.pk for page in search(query, within)[:limit]]
 
 
 class Found(typing.NamedTuple):

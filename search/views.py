@@ -63,8 +63,9 @@ def _facet_labels(name, values):
     from pages.models import ActType, Issuer
 
     if name == "type":
-        return {ct.pk: ct.model_class()._meta.verbose_name if ct.model_class() else ct.model
-                for ct in ContentType.objects.filter(pk__in=values)}
+        types = {pk: ContentType.objects.get_for_id(pk) for pk in values}  # cached by Django
+        return {pk: ct.model_class()._meta.verbose_name if ct.model_class() else ct.model
+                for pk, ct in types.items()}
     if name == "act_type":
         return {value: ActType(value).label for value in values if value in ActType.values}
     if name == "issuer":

@@ -127,3 +127,14 @@ def test_a_word_longer_than_any_indexed_term_is_in_no_page(make_act):
     found = find_page_ids("бюджет " + "я" * 70)
     assert (found.ids, found.partial) == ([act.pk], True)
     assert find_page_ids("я" * 70).ids == []
+
+
+def test_synonyms_edited_in_the_admin_apply_at_once(make_act):
+    from search.models import SynonymGroup
+
+    act = make_act(title="Засідання виконавчого комітету")
+    assert find_page_ids("виконком").ids == []  # the analysed groups are now cached
+    group = SynonymGroup.objects.create(terms="виконком\nвиконавчий комітет")
+    assert find_page_ids("виконком").ids == [act.pk]
+    group.delete()
+    assert find_page_ids("виконком").ids == []
