@@ -5,8 +5,8 @@ score over every matching row (BM25 over FTS5 on SQLite, ``ts_rank`` over every 
 PostgreSQL), which costs 0.3–0.8 s for a word that occurs in most of 20,000 pages, and a council
 site is full of such words («рішення», «міської ради», «бюджет»). Here each page's terms are written
 once, at index time, as rows (term, page, weight); a query reads only the rows of its own terms
-through the (term, page) index, adds up weights weighted by how rare each term is, and keeps the best
-``limit``. The same SQL runs on SQLite and PostgreSQL.
+through a covering (term, page, weight) index, adds up weights weighted by how rare each term is,
+and keeps the best ``limit``. The same SQL runs on SQLite and PostgreSQL.
 
 Only live pages have postings: unpublishing a page re-indexes it, which removes them.
 """
