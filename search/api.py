@@ -19,12 +19,23 @@ class SearchablePagesAPIViewSet(PagesAPIViewSet):
     # get_queryset searches already; Wagtail's SearchFilter must not search the raw text again.
     filter_backends = [backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter]
 
+    #: Set when the database answered a search because the search server failed.
+    search_fallback = False
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """Tell API clients, as the search page tells citizens, when results come from the reserve search."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.search_fallback:
+            response["X-Search-Fallback"] = "database"
+        return response
+
     def get_queryset(self):
         queryset = super().get_queryset()
         raw = self.request.GET.get("search", "")
         if "search" not in self.request.GET:
             return queryset
-        ids = find_page_ids(analysis.clean_query(raw), queryset=queryset).ids
+        found = find_page_ids(analysis.clean_query(raw), queryset=queryset)
+        self.search_fallback, ids = found.fallback, found.ids
         order = Case(*[When(pk=pk, then=pos) for pos, pk in enumerate(ids)], output_field=IntegerField())
         return queryset.filter(pk__in=ids).order_by(order) if ids else queryset.none()
 

@@ -50,6 +50,15 @@ def test_search_answers_from_database_with_notice_when_elasticsearch_fails(clien
     assert 'class="notice"' in response.content.decode()
 
 
+def test_api_says_when_the_database_answers_for_elasticsearch(client, make_act, closed_port_url):
+    act = make_act(title="Про бюджет міста")
+    with override_settings(WAGTAILSEARCH_BACKENDS=es_settings(closed_port_url)):
+        response = client.get("/api/v2/pages/", {"search": "бюджету"})
+    assert [item["id"] for item in response.json()["items"]] == [act.pk]
+    assert response["X-Search-Fallback"] == "database"
+    assert "X-Search-Fallback" not in client.get("/api/v2/pages/", {"search": "бюджету"})
+
+
 @pytest.mark.parametrize("server", ["closed_port_url", "silent_server_url"])
 def test_suggestions_come_from_the_database_when_elasticsearch_fails(client, make_act, request, server):
     make_act(title="Програма розвитку культури")
