@@ -54,9 +54,8 @@ def _run(backend, query, queryset, limit):
         within = queryset if queryset is not None else Page.objects.live().public()
         allowed = set(within.filter(pk__in=_pk_in(ids)).values_list("pk", flat=True))
         return [pk for pk in ids if pk in allowed]
-    search = getattr(backend, "search_or_raise", backend.search)
     within = queryset if queryset is not None else Page.objects.live().public()
-    return [page.pk for page in search(query, within)[:limit]]
+    return [page.pk for page in backend.search(query, within)[:limit]]
 
 
 class Found(typing.NamedTuple):
@@ -81,26 +80,30 @@ def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES) -> Fo
     query = build_query(raw)
     if query is None:
         return Found(pinned)
-    ids, fallback = _run_with_fallback(query, queryset, limit)
+    ids, fallback = with_fallback(lambda backend: _run(backend, query, queryset, limit))
     partial = False
     if not ids and not pinned and len(analysis.query_term_groups(raw)) > 1:
-        ids, relaxed_fallback = _run_with_fallback(build_query(raw, match_all=False), queryset, limit)
+        relaxed = build_query(raw, match_all=False)
+        ids, relaxed_fallback = with_fallback(lambda backend: _run(backend, relaxed, queryset, limit))
         fallback, partial = fallback or relaxed_fallback, bool(ids)
     seen = set(pinned)
     return Found(pinned + [pk for pk in ids if pk not in seen], fallback, partial)
 
 
-def _run_with_fallback(query, queryset, limit):
-    """Ids from the default backend, or from the database backend if the default one fails."""
+def with_fallback(call):
+    """``call(backend)`` on the default search backend, or on the database backend if the default one
+    fails or its circuit breaker is open; returns the result and whether the database answered."""
     backend = get_search_backend("default")
     try:
-        return _run(backend, query, queryset, limit), False
+        if hasattr(backend, "raise_if_unavailable"):
+            backend.raise_if_unavailable()
+        return call(backend), False
     except Exception as exc:  # noqa: BLE001 - any transport error of the search server
         logger.warning("Search backend failed, answering from the database: %r", exc)
         breaker = getattr(backend, "breaker", None)
         if breaker is not None and not isinstance(exc, BreakerOpen):
             breaker.record_failure()
-        return _run(get_search_backend(database_backend_alias()), query, queryset, limit), True
+        return call(get_search_backend(database_backend_alias())), True
 
 
 def exact_number_matches(raw: str) -> list[int]:

@@ -10,17 +10,16 @@ from django.shortcuts import render
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from . import analysis
 from .services import (
     MAX_CANDIDATES,
     PAGE_SIZE,
     Found,
-    database_backend_alias,
     find_page_ids,
     highlight,
     page_facts,
+    with_fallback,
 )
 
 logger = logging.getLogger(__name__)
@@ -142,22 +141,19 @@ def _suggest_titles(query, limit=8):
     if not words:
         return []
     pages = Page.objects.live().public().order_by("-id")  # newest first, along the primary key
-    for alias in dict.fromkeys(["default", database_backend_alias()]):
-        backend = get_search_backend(alias)
-        if getattr(backend, "breaker", None) is not None and backend.breaker.is_open():
-            continue
-        try:
-            matches = backend.autocomplete(" ".join(words), pages, order_by_relevance=False)
-            results = list(matches[:SUGGESTION_CANDIDATES])
-        except Exception as exc:  # noqa: BLE001 - a suggestion is never worth an error page
-            logger.warning("Suggestions from the %r search backend failed: %r", alias, exc)
-            if getattr(backend, "breaker", None) is not None:
-                backend.breaker.record_failure()
-            continue
-        start = query.strip().lower()
-        results.sort(key=lambda page: not page.title.lower().startswith(start))  # stable: newest first
-        return [{"title": page.title, "url": page.url} for page in results[:limit]]
-    return []
+
+    def newest_matches(backend):
+        matches = backend.autocomplete(" ".join(words), pages, order_by_relevance=False)
+        return list(matches[:SUGGESTION_CANDIDATES])
+
+    try:
+        results, _fallback = with_fallback(newest_matches)
+    except Exception as exc:  # noqa: BLE001 - a suggestion is never worth an error page
+        logger.warning("Suggestions failed: %r", exc)
+        return []
+    start = query.strip().lower()
+    results.sort(key=lambda page: not page.title.lower().startswith(start))  # stable: newest first
+    return [{"title": page.title, "url": page.url} for page in results[:limit]]
 
 
 def suggest_view(request):

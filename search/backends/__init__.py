@@ -88,8 +88,7 @@ class ResilientBackendMixin:
         self._guarded("add", obj, lambda: super(ResilientBackendMixin, self).add(obj))
 
     def add_bulk(self, model, obj_list):
-        if self.breaker.is_open():
-            raise BreakerOpen(f"Search backend {self.alias} is unavailable (circuit breaker open)")
+        self.raise_if_unavailable()
         try:
             result = super().add_bulk(model, obj_list)
         except Exception:
@@ -101,11 +100,10 @@ class ResilientBackendMixin:
     def delete(self, obj):
         self._guarded("delete", obj, lambda: super(ResilientBackendMixin, self).delete(obj))
 
-    def search_or_raise(self, *args, **kwargs):
-        """Search, raising ConnectionError at once while the breaker is open."""
+    def raise_if_unavailable(self):
+        """Raise BreakerOpen (a ConnectionError) at once while the breaker is open."""
         if self.breaker.is_open():
             raise BreakerOpen(f"Search backend {self.alias} is unavailable (circuit breaker open)")
-        return self.search(*args, **kwargs)
 
 
 class Elasticsearch8Backend(ResilientBackendMixin, Elasticsearch8SearchBackend):
