@@ -23,9 +23,7 @@ def media_root(settings, tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache (search keeps its circuit breaker and page count there)."""
-    from django.core.cache import cache
-
+    """Each test starts with an empty cache (search keeps its circuit breaker and page counts there)."""
     cache.clear()
     yield
     cache.clear()
@@ -92,7 +90,6 @@ def search_backend(request, db):
         yield get_search_backend("default")
         return
     with override_settings(WAGTAILSEARCH_BACKENDS=elasticsearch_backends()):
-        cache.clear()  # the circuit breaker's state lives in the cache
         backend = get_search_backend("default")
         try:
             call_command("update_index", backend_name="default", verbosity=0)
@@ -100,4 +97,3 @@ def search_backend(request, db):
             assert not backend.breaker.is_open(), "a request to Elasticsearch failed during the test"
         finally:
             drop_test_indexes(backend)
-            cache.clear()

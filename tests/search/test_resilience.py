@@ -21,13 +21,6 @@ def es_settings(url, **extra):
     }
 
 
-@pytest.fixture(autouse=True)
-def fresh_breaker():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def closed_port_url():
     return servers.closed_port_url()
