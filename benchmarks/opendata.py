@@ -58,15 +58,33 @@ def bulk_insert_acts(parent: ActIndexPage, count: int) -> None:
         for n in range(start + offset, start + min(offset + BATCH, count)):
             day = datetime.date(2000, 1, 1) + datetime.timedelta(days=n % 9000)
             slug = f"akt-{n}"
-            pages.append(Page(
-                path=Page._get_path(parent.path, parent.depth + 1, n + 1), depth=parent.depth + 1, numchild=0,
-                title=f"Про затвердження програми № {n}", draft_title=f"Про затвердження програми № {n}",
-                slug=slug, url_path=f"{parent.url_path}{slug}/", content_type=content_type, locale=locale,
-                live=True, first_published_at=None,
-            ))
-            acts.append(ActPage(act_type=types[n % len(types)], number=f"{n}/{day.year}", date=day,
-                                adopted_on=day,
-                                status="adopted", summary="Короткий зміст акта " * 5, session="", body=""))
+            pages.append(
+                Page(
+                    path=Page._get_path(parent.path, parent.depth + 1, n + 1),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    title=f"Про затвердження програми № {n}",
+                    draft_title=f"Про затвердження програми № {n}",
+                    slug=slug,
+                    url_path=f"{parent.url_path}{slug}/",
+                    content_type=content_type,
+                    locale=locale,
+                    live=True,
+                    first_published_at=None,
+                )
+            )
+            acts.append(
+                ActPage(
+                    act_type=types[n % len(types)],
+                    number=f"{n}/{day.year}",
+                    date=day,
+                    adopted_on=day,
+                    status="adopted",
+                    summary="Короткий зміст акта " * 5,
+                    session="",
+                    body="",
+                )
+            )
         with transaction.atomic():
             Page.objects.bulk_create(pages)
             saved = Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
@@ -118,16 +136,20 @@ def main():
         stream(url)
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-        print(f"{url}: {size / 1e6:.1f} MB in {elapsed:.2f} s ({total / elapsed:,.0f} rows/s); "
-              f"peak Python memory {peak / 1e6:.1f} MB")
+        print(
+            f"{url}: {size / 1e6:.1f} MB in {elapsed:.2f} s ({total / elapsed:,.0f} rows/s); "
+            f"peak Python memory {peak / 1e6:.1f} MB"
+        )
     tracemalloc.start()
     started = time.perf_counter()
     instances = list(ActPage.objects.live())
     elapsed = time.perf_counter() - started
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(f"for contrast, list(ActPage.objects.live()): {len(instances)} instances, {elapsed:.2f} s under "
-          f"tracemalloc, peak {peak / 1e6:.1f} MB")
+    print(
+        f"for contrast, list(ActPage.objects.live()): {len(instances)} instances, {elapsed:.2f} s under "
+        f"tracemalloc, peak {peak / 1e6:.1f} MB"
+    )
 
 
 if __name__ == "__main__":

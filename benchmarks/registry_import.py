@@ -100,9 +100,7 @@ def main():
         content = make_csv(rows)
         print(f"registry import benchmark: {rows} rows, {connection.vendor}, full validation")
         print("rows/s for the whole import (validation, writes, relation, search index); in brackets the")
-        print(
-            "seconds in all and, after the slash, the seconds spent in the search backend's add_bulk"
-        )
+        print("seconds in all and, after the slash, the seconds spent in the search backend's add_bulk")
         print(f"{'path':<34}{'new rows/s':>12}{'updates rows/s':>16}")
         paths = [("default import-export resource", DefaultOrganizationResource)] * (not arguments.bulk_only)
         for label, resource_class in paths + [("bulk path (admin and command)", OrganizationResource)]:

@@ -1,7 +1,8 @@
 """Search benchmark: latency (p50, p95) and recall@10 on N pages of Ukrainian text.
 
     DATABASE_URL=sqlite:///var/bench_search.sqlite3 python benchmarks/search.py --pages 20000
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/radasite_search_bench python benchmarks/search.py --pages 20000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/radasite_search_bench \
+        python benchmarks/search.py --pages 20000
 
 It migrates the database it is given (use a throw-away one), creates the pages in bulk (the page
 tree's path/depth/numchild written directly), plants the targets of the labelled query set
@@ -17,7 +18,6 @@ import argparse
 import json
 import os
 import random
-import statistics
 import sys
 import time
 import uuid
@@ -38,8 +38,18 @@ VOCABULARY = """
 служба інспекція контроль перевірка порушення штраф адміністративний відповідальність мешканець громадянин
 звернення заява скарга пропозиція петиція слухання обговорення консультація інформація оприлюднення сайт
 """.split()
-FREQUENT = ["рішення", "міської ради", "бюджет", "програма", "вулиці", "ремонт", "затвердження",
-            "комунального майна", "земельної ділянки", "виконавчого комітету"]
+FREQUENT = [
+    "рішення",
+    "міської ради",
+    "бюджет",
+    "програма",
+    "вулиці",
+    "ремонт",
+    "затвердження",
+    "комунального майна",
+    "земельної ділянки",
+    "виконавчого комітету",
+]
 
 
 def inflector():
@@ -66,9 +76,21 @@ def bulk_pages(parent, model, rows, *, ct):
     pages = []
     for i, fields in enumerate(rows, start=start + 1):
         path = parent.path + _step(i)
-        pages.append(model(path=path, depth=parent.depth + 1, numchild=0, content_type=ct, live=True,
-                           has_unpublished_changes=False, url_path=f"{parent.url_path}p{i}/", slug=f"p{i}",
-                           locale_id=parent.locale_id, draft_title=fields["title"], **fields))
+        pages.append(
+            model(
+                path=path,
+                depth=parent.depth + 1,
+                numchild=0,
+                content_type=ct,
+                live=True,
+                has_unpublished_changes=False,
+                url_path=f"{parent.url_path}p{i}/",
+                slug=f"p{i}",
+                locale_id=parent.locale_id,
+                draft_title=fields["title"],
+                **fields,
+            )
+        )
     with transaction.atomic():
         Page.objects.bulk_create(pages, batch_size=500)  # Page rows only; children below
         child_fields = [f for f in model._meta.local_concrete_fields]
@@ -115,25 +137,58 @@ def build(n_pages, seed=7):
         text = item["page"].get("attachment_text")
         if text:
             documents[item["id"]] = CouncilDocument.objects.create(
-                title="Додаток", file=f"documents/{item['id']}.pdf", extracted_text=text, content_hash=item["id"])
+                title="Додаток",
+                file=f"documents/{item['id']}.pdf",
+                extracted_text=text,
+                content_hash=item["id"],
+            )
     act_rows = []
     for item in labelled:
         page = item["page"]
         attachments = []
         if item["id"] in documents:
-            attachments = [{"type": "attachment", "id": str(uuid.uuid4()),
-                            "value": {"document": documents[item["id"]].pk, "title": "", "kind": "scan"}}]
-        act_rows.append({"title": page["title"], "number": page.get("number", ""), "summary": page["summary"],
-                         "act_type": rng.choice(types), "date": date(), "legacy_id": item["id"],
-                         "attachments": json.dumps(attachments)})
+            attachments = [
+                {
+                    "type": "attachment",
+                    "id": str(uuid.uuid4()),
+                    "value": {"document": documents[item["id"]].pk, "title": "", "kind": "scan"},
+                }
+            ]
+        act_rows.append(
+            {
+                "title": page["title"],
+                "number": page.get("number", ""),
+                "summary": page["summary"],
+                "act_type": rng.choice(types),
+                "date": date(),
+                "legacy_id": item["id"],
+                "attachments": json.dumps(attachments),
+            }
+        )
     n_acts = n_pages * 6 // 10 - len(act_rows)
     for i in range(n_acts):
-        act_rows.append({"title": "Про " + sentence(rng, forms, 6), "number": f"{rng.randrange(1, 99)}-{i}/20{rng.randrange(15, 25)}",
-                         "summary": sentence(rng, forms, 20), "body": f"<p>{' '.join(sentence(rng, forms) for _ in range(8))}</p>",
-                         "act_type": rng.choice(types), "date": date(), "attachments": "[]"})
-    news_rows = [{"title": sentence(rng, forms, 7), "lead": sentence(rng, forms, 20), "date": date(), "body": "[]",
-                  "attachments": "[]", "related_pages": "[]"}
-                 for _ in range(n_pages - len(act_rows))]
+        act_rows.append(
+            {
+                "title": "Про " + sentence(rng, forms, 6),
+                "number": f"{rng.randrange(1, 99)}-{i}/20{rng.randrange(15, 25)}",
+                "summary": sentence(rng, forms, 20),
+                "body": f"<p>{' '.join(sentence(rng, forms) for _ in range(8))}</p>",
+                "act_type": rng.choice(types),
+                "date": date(),
+                "attachments": "[]",
+            }
+        )
+    news_rows = [
+        {
+            "title": sentence(rng, forms, 7),
+            "lead": sentence(rng, forms, 20),
+            "date": date(),
+            "body": "[]",
+            "attachments": "[]",
+            "related_pages": "[]",
+        }
+        for _ in range(n_pages - len(act_rows))
+    ]
     bulk_pages(acts, ActPage, act_rows, ct=act_ct)
     bulk_pages(news, NewsPage, news_rows, ct=news_ct)
     return labelled, rng, forms
@@ -145,12 +200,18 @@ def percentile(values, q):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=20000)
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--keep", action="store_true", help="Reuse an already built benchmark database.")
-    parser.add_argument("--baseline-queries", type=int, default=None,
-                        help="Time the baseline on only the first N queries (it takes seconds per query at 20,000 pages).")
+    parser.add_argument(
+        "--baseline-queries",
+        type=int,
+        default=None,
+        help="Time the baseline on only the first N queries (it takes seconds per query at 20,000 pages).",
+    )
     args = parser.parse_args()
 
     import django
@@ -186,12 +247,16 @@ def main():
     labelled = json.loads((ROOT / "benchmarks/data/search_queries.json").read_text())
     rng = random.Random(11)
     forms = inflector()
-    targets = dict(ActPage.objects.filter(legacy_id__in=[i["id"] for i in labelled]).values_list("legacy_id", "pk"))
+    targets = dict(
+        ActPage.objects.filter(legacy_id__in=[i["id"] for i in labelled]).values_list("legacy_id", "pk")
+    )
 
     queries = [item["query"] for item in labelled] + FREQUENT
     while len(queries) < args.queries:
-        queries.append(" ".join(rng.choice(forms[rng.choice(VOCABULARY)]) for _ in range(rng.choice([1, 1, 2, 3]))))
-    queries = queries[:args.queries]
+        queries.append(
+            " ".join(rng.choice(forms[rng.choice(VOCABULARY)]) for _ in range(rng.choice([1, 1, 2, 3])))
+        )
+    queries = queries[: args.queries]
 
     from django.test.utils import setup_test_environment
 
@@ -213,34 +278,41 @@ def main():
     def baseline(q):
         return [p.pk for p in backend.search(q, live)[:10]]
 
-    for name, run, subset in (("lemmatised (site search, GET /search/)", ours, queries),
-                              ("lemmatised, cache emptied before each query", ours_cold, queries),
-                              ("baseline (Wagtail DB backend, raw)", baseline, queries[:args.baseline_queries])):
+    for name, run, subset in (
+        ("lemmatised (site search, GET /search/)", ours, queries),
+        ("lemmatised, cache emptied before each query", ours_cold, queries),
+        ("baseline (Wagtail DB backend, raw)", baseline, queries[: args.baseline_queries]),
+    ):
         timings, hits = [], 0
         for q in subset:
             t = time.perf_counter()
             try:
-                ids = run(q)
+                run(q)
             except Exception as exc:  # noqa: BLE001 - a baseline query may be rejected by FTS syntax
-                ids = []
                 print(f"  error on {q!r}: {exc}")
             timings.append((time.perf_counter() - t) * 1000)
         for item in labelled:
             if targets.get(item["id"]) in run(item["query"])[:10]:
                 hits += 1
-        slow = sorted(zip(timings, queries), reverse=True)[:3]
-        print(f"{name}: p50 {percentile(timings, .5):.0f} ms, p95 {percentile(timings, .95):.0f} ms, "
-              f"max {max(timings):.0f} ms over {len(subset)} queries; recall@10 {hits}/{len(labelled)} = "
-              f"{hits / len(labelled):.2f}; slowest: {', '.join(f'{q!r} {t:.0f} ms' for t, q in slow)}")
+        slow = sorted(zip(timings, subset, strict=True), reverse=True)[:3]
+        print(
+            f"{name}: p50 {percentile(timings, 0.5):.0f} ms, p95 {percentile(timings, 0.95):.0f} ms, "
+            f"max {max(timings):.0f} ms over {len(subset)} queries; recall@10 {hits}/{len(labelled)} = "
+            f"{hits / len(labelled):.2f}; slowest: {', '.join(f'{q!r} {t:.0f} ms' for t, q in slow)}"
+        )
 
     timings = []
     for word in VOCABULARY[:100]:
-        prefix = word[:max(3, len(word) // 2)]
+        prefix = word[: max(3, len(word) // 2)]
         t = time.perf_counter()
         client.get("/search/suggest/", {"q": prefix})
         timings.append((time.perf_counter() - t) * 1000)
-    print(f"suggestions (GET /search/suggest/, {len(timings)} prefixes): p50 {percentile(timings, .5):.0f} ms, "
-          f"p95 {percentile(timings, .95):.0f} ms, max {max(timings):.0f} ms")
+    print(
+        f"suggestions (GET /search/suggest/, {len(timings)} prefixes): "
+        f"p50 {percentile(timings, 0.5):.0f} ms, "
+        f"p95 {percentile(timings, 0.95):.0f} ms, max {max(timings):.0f} ms"
+    )
+
 
 if __name__ == "__main__":
     main()

@@ -25,9 +25,8 @@ def main():
 
     django.setup()
     from django.conf import settings
-    from django.core.cache import cache
     from django.core.management import call_command
-    from django.test import Client, override_settings
+    from django.test import Client
 
     from tests import factories as f
     from tests.search.servers import closed_port_url, silent_server
@@ -46,8 +45,10 @@ def main():
         fn()
         return (time.perf_counter() - t) * 1000
 
-    for name, server in (("closed port", contextlib.nullcontext(closed_port_url())),
-                         ("silent server", silent_server())):
+    for name, server in (
+        ("closed port", contextlib.nullcontext(closed_port_url())),
+        ("silent server", silent_server()),
+    ):
         with server as url:
             run(name, url, client, act, database, timed)
 
@@ -57,9 +58,17 @@ def run(name, url, client, act, database, timed):
     from django.core.cache import cache
     from django.test import override_settings
 
-    backends = {"default": {"BACKEND": "search.backends.Elasticsearch9Backend", "ALIAS": "default",
-                            "URLS": [url], "TIMEOUT": 2, "BREAKER_THRESHOLD": 1, "BREAKER_COOL_DOWN": 60},
-                "database": database}
+    backends = {
+        "default": {
+            "BACKEND": "search.backends.Elasticsearch9Backend",
+            "ALIAS": "default",
+            "URLS": [url],
+            "TIMEOUT": 2,
+            "BREAKER_THRESHOLD": 1,
+            "BREAKER_COOL_DOWN": 60,
+        },
+        "database": database,
+    }
     cache.clear()
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         first = timed(lambda: client.get("/search/", {"q": "бюджету"}))
@@ -69,9 +78,12 @@ def run(name, url, client, act, database, timed):
         cache.clear()
         with override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}):
             publish_queued = timed(lambda: act.save_revision().publish())
-    print(f"{name}: first search {first:.0f} ms (fails, falls back, opens the breaker); "
-          f"next search {second:.0f} ms (breaker open); publish with inline index update {publish_inline:.0f} ms; "
-          f"publish with the database task queue {publish_queued:.0f} ms")
+    print(
+        f"{name}: first search {first:.0f} ms (fails, falls back, opens the breaker); "
+        f"next search {second:.0f} ms (breaker open); "
+        f"publish with inline index update {publish_inline:.0f} ms; "
+        f"publish with the database task queue {publish_queued:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

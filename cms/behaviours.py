@@ -30,7 +30,9 @@ class PublicationDated(models.Model):
     """The date an item was published, as citizens see it and the monthly report counts it."""
 
     date = models.DateField(
-        _("publication date"), default=local_today, db_index=True,
+        _("publication date"),
+        default=local_today,
+        db_index=True,
         help_text=_("Shown to citizens and used for the monthly counts and the archive by month."),
     )
 
@@ -45,7 +47,9 @@ class HasAttachments(models.Model):
     """Files attached to a page (Wagtail documents), listed under its text and searchable with it."""
 
     attachments = StreamField(
-        [("attachment", AttachmentBlock())], blank=True, verbose_name=_("attachments"),
+        [("attachment", AttachmentBlock())],
+        blank=True,
+        verbose_name=_("attachments"),
         help_text=_("The signed scan, the editable file and annexes."),
     )
 
@@ -63,7 +67,11 @@ class HasAttachments(models.Model):
     def attachment_items(self):
         """(document, title, kind) for the template, the title falling back to the document's."""
         return [
-            (block.value["document"], block.value["title"] or block.value["document"].title, block.value["kind"])
+            (
+                block.value["document"],
+                block.value["title"] or block.value["document"].title,
+                block.value["kind"],
+            )
             for block in self.attachments
             if block.value["document"]
         ]
@@ -73,7 +81,9 @@ class HasRelatedPages(models.Model):
     """Editor-chosen links to other pages of the site ("see also")."""
 
     related_pages = StreamField(
-        [("page", blocks.PageChooserBlock(label=_("page")))], blank=True, verbose_name=_("related pages"),
+        [("page", blocks.PageChooserBlock(label=_("page")))],
+        blank=True,
+        verbose_name=_("related pages"),
     )
 
     panels = [FieldPanel("related_pages")]
@@ -90,7 +100,9 @@ class OpenForDiscussion(models.Model):
     """An item put out for public discussion until a deadline (draft decisions, regulatory drafts)."""
 
     discussion_until = models.DateField(
-        _("open for public discussion until"), null=True, blank=True,
+        _("open for public discussion until"),
+        null=True,
+        blank=True,
         help_text=_("Last day on which citizens may send comments. Leave empty if not under discussion."),
     )
 

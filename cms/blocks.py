@@ -11,7 +11,8 @@ from wagtail.images.blocks import ImageChooserBlock
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
     alt = blocks.CharBlock(
-        label=_("alternative text"), required=False,
+        label=_("alternative text"),
+        required=False,
         help_text=_("What the image shows, for screen readers. Leave empty for a decorative image."),
     )
     caption = blocks.CharBlock(label=_("caption"), required=False)
@@ -53,8 +54,12 @@ class AttachmentBlock(blocks.StructBlock):
     )
     kind = blocks.ChoiceBlock(
         label=_("kind"),
-        choices=[("scan", _("Signed scan")), ("editable", _("Editable file")), ("annex", _("Annex")),
-                 ("other", _("Other"))],
+        choices=[
+            ("scan", _("Signed scan")),
+            ("editable", _("Editable file")),
+            ("annex", _("Annex")),
+            ("other", _("Other")),
+        ],
         default="other",
     )
 

@@ -17,7 +17,9 @@ class CouncilDocument(AbstractDocument):
     """
 
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
-    content_hash = models.CharField(_("content hash"), max_length=64, blank=True, db_index=True, editable=False)
+    content_hash = models.CharField(
+        _("content hash"), max_length=64, blank=True, db_index=True, editable=False
+    )
 
     admin_form_fields = WagtailDocument.admin_form_fields
 
@@ -43,18 +45,29 @@ class SiteSettings(BaseSiteSetting):
         _("petitions platform"), blank=True, help_text=_("Link to the city's e-petitions platform.")
     )
     open_budget_url = models.URLField(
-        _("open budget platform"), blank=True, help_text=_("Link to the participatory (open) budget platform.")
+        _("open budget platform"),
+        blank=True,
+        help_text=_("Link to the participatory (open) budget platform."),
     )
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("council_name"), FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"),
-             FieldPanel("office_hours")],
+            [
+                FieldPanel("council_name"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("office_hours"),
+            ],
             heading=_("Contacts"),
         ),
         MultiFieldPanel(
-            [FieldPanel("facebook_url"), FieldPanel("youtube_url"), FieldPanel("telegram_url"),
-             FieldPanel("instagram_url")],
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("telegram_url"),
+                FieldPanel("instagram_url"),
+            ],
             heading=_("Social networks"),
         ),
         MultiFieldPanel([FieldPanel("petitions_url"), FieldPanel("open_budget_url")], heading=_("Platforms")),
@@ -66,6 +79,10 @@ class SiteSettings(BaseSiteSetting):
     @property
     def social_links(self):
         """(label, url) pairs of the social networks that are filled in, in display order."""
-        links = [("Facebook", self.facebook_url), ("YouTube", self.youtube_url),
-                 ("Telegram", self.telegram_url), ("Instagram", self.instagram_url)]
+        links = [
+            ("Facebook", self.facebook_url),
+            ("YouTube", self.youtube_url),
+            ("Telegram", self.telegram_url),
+            ("Instagram", self.instagram_url),
+        ]
         return [(label, url) for label, url in links if url]

@@ -54,16 +54,23 @@ class FieldOfActivity(models.Model):
 class Organization(index.Indexed, models.Model):
     """An NGO or a local organisation of a political party, identified by its EDRPOU code."""
 
-    kind = models.CharField(_("type"), max_length=8, choices=OrganizationKind.choices, default=OrganizationKind.NGO,
-                            db_index=True)
+    kind = models.CharField(
+        _("type"), max_length=8, choices=OrganizationKind.choices, default=OrganizationKind.NGO, db_index=True
+    )
     name = models.CharField(_("name"), max_length=512)
     short_name = models.CharField(_("short name"), max_length=255, blank=True)
     edrpou = models.CharField(_("EDRPOU code"), max_length=8, unique=True, validators=[validate_edrpou])
-    legal_form = models.CharField(_("legal form"), max_length=32, choices=LegalForm.choices,
-                                  default=LegalForm.PUBLIC_ORGANIZATION)
+    legal_form = models.CharField(
+        _("legal form"), max_length=32, choices=LegalForm.choices, default=LegalForm.PUBLIC_ORGANIZATION
+    )
     registration_date = models.DateField(_("registration date"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=RegistrationStatus.choices,
-                              default=RegistrationStatus.REGISTERED, db_index=True)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.REGISTERED,
+        db_index=True,
+    )
     address = models.CharField(_("address"), max_length=512, blank=True)
     head = models.CharField(_("head"), max_length=255, blank=True)
     phone = models.CharField(_("phone"), max_length=64, blank=True)
@@ -73,8 +80,12 @@ class Organization(index.Indexed, models.Model):
         FieldOfActivity, blank=True, related_name="organizations", verbose_name=_("fields of activity")
     )
     notes = models.TextField(_("notes"), blank=True)
-    party = models.CharField(_("party"), max_length=255, blank=True,
-                             help_text=_("For a local party organisation: the political party."))
+    party = models.CharField(
+        _("party"),
+        max_length=255,
+        blank=True,
+        help_text=_("For a local party organisation: the political party."),
+    )
     faction = models.CharField(_("council faction"), max_length=255, blank=True)
     seats = models.PositiveSmallIntegerField(_("seats in the council"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -164,12 +175,20 @@ class Interaction(index.Indexed, models.Model):
 
     kind = models.CharField(_("kind"), max_length=16, choices=InteractionKind.choices)
     date = models.DateField(_("date"), db_index=True)
-    organizations = models.ManyToManyField(Organization, related_name="interactions", verbose_name=_("organisations"))
+    organizations = models.ManyToManyField(
+        Organization, related_name="interactions", verbose_name=_("organisations")
+    )
     topic = models.CharField(_("topic"), max_length=512)
     outcome = models.TextField(_("outcome"), blank=True)
 
-    search_fields = [index.SearchField("topic"), index.SearchField("outcome"), index.FilterField("kind"),
-                     index.FilterField("date"), index.FilterField("topic"), index.FilterField("id")]
+    search_fields = [
+        index.SearchField("topic"),
+        index.SearchField("outcome"),
+        index.FilterField("kind"),
+        index.FilterField("date"),
+        index.FilterField("topic"),
+        index.FilterField("id"),
+    ]
 
     class Meta:
         verbose_name = _("interaction")

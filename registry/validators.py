@@ -28,11 +28,13 @@ def validate_edrpou(value: str) -> None:
     code = (value or "").strip()
     if len(code) != 8 or not code.isdigit():
         raise ValidationError(
-            _("EDRPOU code must consist of exactly 8 digits, got «%(value)s»."), code="edrpou_format",
+            _("EDRPOU code must consist of exactly 8 digits, got «%(value)s»."),
+            code="edrpou_format",
             params={"value": value},
         )
     if edrpou_check_digit(code[:7]) != int(code[7]):
         raise ValidationError(
-            _("EDRPOU code «%(value)s» has a wrong check digit: it is not a valid code."), code="edrpou_checksum",
+            _("EDRPOU code «%(value)s» has a wrong check digit: it is not a valid code."),
+            code="edrpou_checksum",
             params={"value": value},
         )

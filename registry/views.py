@@ -113,9 +113,7 @@ class OrganizationImportView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(
-            kind=self.kind, index_url=_index_url(self.model), columns=[c for _, c in COLUMNS]
-        )
+        context.update(kind=self.kind, index_url=_index_url(self.model), columns=[c for _, c in COLUMNS])
         context.setdefault("form", RegistryImportForm())
         return context
 

@@ -39,5 +39,6 @@ class SearchablePagesAPIViewSet(PagesAPIViewSet):
         order = Case(*[When(pk=pk, then=pos) for pos, pk in enumerate(ids)], output_field=IntegerField())
         return queryset.filter(pk__in=ids).order_by(order) if ids else queryset.none()
 
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", SearchablePagesAPIViewSet)

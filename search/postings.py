@@ -105,8 +105,12 @@ def document_frequencies(terms) -> dict[str, int]:
     frequencies = {term: cached[key] for term, key in keys.items() if key in cached}
     missing = [term for term in terms if term not in frequencies]
     if missing:
-        counted = dict(Posting.objects.filter(term__in=missing).values("term").annotate(n=Count("page"))
-                       .values_list("term", "n"))
+        counted = dict(
+            Posting.objects.filter(term__in=missing)
+            .values("term")
+            .annotate(n=Count("page"))
+            .values_list("term", "n")
+        )
         fresh = {term: counted.get(term, 0) for term in missing}
         # A term no page holds yet is not cached: the page that brings it must be found at once.
         cache.set_many({keys[term]: n for term, n in fresh.items() if n}, FREQUENCY_CACHE_SECONDS)
@@ -168,14 +172,18 @@ def find(query, *, limit: int, within=None) -> list[int]:
         flag: Max(Case(When(term=term, then=Value(1)), default=Value(0), output_field=IntegerField()))
         for term, flag in flags.items()
     }
-    score = Sum(Case(*[When(term=term, then=F("weight") * scale[term]) for term in terms],
-                     default=Value(0), output_field=IntegerField()))
+    score = Sum(
+        Case(
+            *[When(term=term, then=F("weight") * scale[term]) for term in terms],
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+    )
     postings = Posting.objects.filter(term__in=terms)
     if within is not None:
         postings = postings.filter(page__in=within.values("pk"))
     rows = (
-        postings
-        .values("page_id")
+        postings.values("page_id")
         .annotate(score=score, **annotations)
         .filter(condition)
         .order_by("-score", "-page_id")

@@ -38,7 +38,7 @@ def _analysed_synonym_groups():
 
 def _contains(terms, phrase):
     n = len(phrase)
-    return any(terms[i:i + n] == phrase for i in range(len(terms) - n + 1))
+    return any(terms[i : i + n] == phrase for i in range(len(terms) - n + 1))
 
 
 def _any_of(group):

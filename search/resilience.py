@@ -39,8 +39,9 @@ class CircuitBreaker:
         cache.set(self._key("failures"), failures, None)
         if failures >= self.threshold:
             cache.set(self._key("open_until"), time.time() + self.cool_down, None)
-            logger.warning("Search backend %s failed %d times: skipping it for %ss", self.name, failures,
-                           self.cool_down)
+            logger.warning(
+                "Search backend %s failed %d times: skipping it for %ss", self.name, failures, self.cool_down
+            )
 
     def record_success(self) -> None:
         cache.delete_many([self._key("failures"), self._key("open_until")])
@@ -54,7 +55,9 @@ def queue_operation(*, backend: str, obj, action: str, error: str = "") -> None:
     from .models import PendingIndexOperation
 
     PendingIndexOperation.objects.update_or_create(
-        backend=backend, app_label=obj._meta.app_label, model_name=obj._meta.model_name,
+        backend=backend,
+        app_label=obj._meta.app_label,
+        model_name=obj._meta.model_name,
         object_id=str(obj.pk),
         defaults={"action": action, "last_error": error[:2000]},
     )

@@ -169,10 +169,13 @@ def page_facts(ids):
     commission_documents = by_model.get(apps.get_model("pages.CommissionDocumentPage"))
     if commission_documents:
         paths = dict(Page.objects.filter(pk__in=commission_documents).values_list("pk", "path"))
-        parent_ids = dict(Page.objects.filter(path__in={p[:-Page.steplen] for p in paths.values()})
-                          .values_list("path", "pk"))
+        parent_ids = dict(
+            Page.objects.filter(path__in={p[: -Page.steplen] for p in paths.values()}).values_list(
+                "path", "pk"
+            )
+        )
         for pk, path in paths.items():
-            facts[pk].commission = parent_ids.get(path[:-Page.steplen])
+            facts[pk].commission = parent_ids.get(path[: -Page.steplen])
     return facts
 
 
@@ -180,6 +183,7 @@ def highlight(text: str, terms, *, width: int = 240) -> str:
     """An escaped snippet of ``text`` around the first word whose lemma is a query term, matches marked."""
     wanted = set(terms)
     words = list(re.finditer(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+", text))
+
     def matches(word):
         return bool(wanted.intersection(analysis.lemma_variants(analysis.normalize(word).lower())))
 
@@ -193,7 +197,7 @@ def highlight(text: str, terms, *, width: int = 240) -> str:
         if w.start() < start or w.end() > end:
             continue
         if matches(w.group()):
-            out.append(escape(text[pos:w.start()]))
+            out.append(escape(text[pos : w.start()]))
             out.append(f"<mark>{escape(w.group())}</mark>")
             pos = w.end()
     out.append(escape(text[pos:end]))

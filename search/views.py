@@ -63,8 +63,10 @@ def _facet_labels(name, values):
 
     if name == "type":
         types = {pk: ContentType.objects.get_for_id(pk) for pk in values}  # cached by Django
-        return {pk: ct.model_class()._meta.verbose_name if ct.model_class() else ct.model
-                for pk, ct in types.items()}
+        return {
+            pk: ct.model_class()._meta.verbose_name if ct.model_class() else ct.model
+            for pk, ct in types.items()
+        }
     if name == "act_type":
         return {value: ActType(value).label for value in values if value in ActType.values}
     if name == "issuer":
@@ -93,11 +95,15 @@ def search_view(request):
         if not counts:
             continue
         labels = _facet_labels(name, counts)
-        facets.append({
-            "name": name,
-            "values": [{"value": v, "label": labels.get(v, v), "count": c, "selected": chosen.get(name) == v}
-                       for v, c in sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))],
-        })
+        facets.append(
+            {
+                "name": name,
+                "values": [
+                    {"value": v, "label": labels.get(v, v), "count": c, "selected": chosen.get(name) == v}
+                    for v, c in sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+                ],
+            }
+        )
 
     paginator = Paginator(matching, PAGE_SIZE)
     try:
@@ -120,12 +126,25 @@ def search_view(request):
         suggestions = _suggest_titles(query)
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "search/search.html", {
-        "query": query, "results": results, "page_obj": page_obj, "total": len(matching),
-        "capped": len(ids) >= MAX_CANDIDATES, "facets": facets, "chosen": chosen, "sort": sort,
-        "sorts": SORTS, "fallback": fallback, "partial": partial, "suggestions": suggestions,
-        "querystring": params.urlencode(),
-    })
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "results": results,
+            "page_obj": page_obj,
+            "total": len(matching),
+            "capped": len(ids) >= MAX_CANDIDATES,
+            "facets": facets,
+            "chosen": chosen,
+            "sort": sort,
+            "sorts": SORTS,
+            "fallback": fallback,
+            "partial": partial,
+            "suggestions": suggestions,
+            "querystring": params.urlencode(),
+        },
+    )
 
 
 def _suggest_titles(query, limit=8):

@@ -171,18 +171,21 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}
 if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {"default": {
-        # search.backends.Elasticsearch8Backend for an 8.x server, OpenSearch2Backend for OpenSearch.
-        "BACKEND": env("ELASTICSEARCH_BACKEND", "search.backends.Elasticsearch9Backend"),
-        "ALIAS": "default",
-        "URLS": env_list("ELASTICSEARCH_URL"),
-        "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "radasite_"),
-        "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "2")),
-        "BREAKER_THRESHOLD": int(env("ELASTICSEARCH_BREAKER_THRESHOLD", "3")),
-        "BREAKER_COOL_DOWN": int(env("ELASTICSEARCH_BREAKER_COOL_DOWN", "60")),
-        "OPTIONS": {},
-        "INDEX_SETTINGS": {},
-    }, "database": DATABASE_SEARCH_BACKEND}
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            # search.backends.Elasticsearch8Backend for an 8.x server, OpenSearch2Backend for OpenSearch.
+            "BACKEND": env("ELASTICSEARCH_BACKEND", "search.backends.Elasticsearch9Backend"),
+            "ALIAS": "default",
+            "URLS": env_list("ELASTICSEARCH_URL"),
+            "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", "radasite_"),
+            "TIMEOUT": int(env("ELASTICSEARCH_TIMEOUT", "2")),
+            "BREAKER_THRESHOLD": int(env("ELASTICSEARCH_BREAKER_THRESHOLD", "3")),
+            "BREAKER_COOL_DOWN": int(env("ELASTICSEARCH_BREAKER_COOL_DOWN", "60")),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        },
+        "database": DATABASE_SEARCH_BACKEND,
+    }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
@@ -192,7 +195,9 @@ TASKS = {
     "default": {
         "BACKEND": env(
             "TASKS_BACKEND",
-            "django_tasks_db.DatabaseBackend" if ELASTICSEARCH_URL else "django_tasks.backends.immediate.ImmediateBackend",
+            "django_tasks_db.DatabaseBackend"
+            if ELASTICSEARCH_URL
+            else "django_tasks.backends.immediate.ImmediateBackend",
         )
     }
 }

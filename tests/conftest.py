@@ -72,13 +72,18 @@ def drop_test_indexes(backend):
         backend.es.indices.delete(index=names)
 
 
-@pytest.fixture(params=[
-    "database",
-    pytest.param("elasticsearch", marks=[
-        pytest.mark.elasticsearch,
-        pytest.mark.skipif(not env("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set"),
-    ]),
-])
+@pytest.fixture(
+    params=[
+        "database",
+        pytest.param(
+            "elasticsearch",
+            marks=[
+                pytest.mark.elasticsearch,
+                pytest.mark.skipif(not env("ELASTICSEARCH_URL"), reason="ELASTICSEARCH_URL is not set"),
+            ],
+        ),
+    ]
+)
 def search_backend(request, db):
     """The "default" search backend of the test: the database one, or a live Elasticsearch.
 

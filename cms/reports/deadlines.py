@@ -21,7 +21,10 @@ VIOLATED = "violated"
 DUE_SOON = "due_soon"
 PENDING = "pending"
 STATUS_LABELS = {
-    MET: _("met"), VIOLATED: _("violated"), DUE_SOON: _("due soon"), PENDING: _("pending"),
+    MET: _("met"),
+    VIOLATED: _("violated"),
+    DUE_SOON: _("due soon"),
+    PENDING: _("pending"),
 }
 
 
@@ -55,10 +58,14 @@ class WorkingCalendar:
         if year not in self._years:
             # `holidays` files the holidays it deems suspended by martial law under WORKDAY; the engine
             # applies its own configured martial-law period, so it reads both categories.
-            categories = [c for c in ("public", "workday")
-                          if c in holidays.country_holidays(self.config["country"]).supported_categories]
-            self._years[year] = holidays.country_holidays(self.config["country"], years=year,
-                                                          categories=categories)
+            categories = [
+                c
+                for c in ("public", "workday")
+                if c in holidays.country_holidays(self.config["country"]).supported_categories
+            ]
+            self._years[year] = holidays.country_holidays(
+                self.config["country"], years=year, categories=categories
+            )
         return self._years[year]
 
     def under_martial_law(self, day: datetime.date) -> bool:
@@ -96,8 +103,11 @@ class WorkingCalendar:
         """Working days after ``start`` up to and including ``end`` (negative if ``end`` is earlier)."""
         if end < start:
             return -self.count_between(end, start)
-        return sum(1 for n in range(1, (end - start).days + 1)
-                   if self.is_working_day(start + datetime.timedelta(days=n)))
+        return sum(
+            1
+            for n in range(1, (end - start).days + 1)
+            if self.is_working_day(start + datetime.timedelta(days=n))
+        )
 
 
 def default_calendar() -> WorkingCalendar:
@@ -146,8 +156,15 @@ def due_date(rule: DeadlineRule, anchor: datetime.date, cal: WorkingCalendar) ->
     return cal.shift(anchor, -rule.amount if rule.kind == PUBLISH_BEFORE else rule.amount)
 
 
-def evaluate(rule: DeadlineRule, *, anchor: datetime.date, measured: datetime.date | None,
-             today: datetime.date, cal: WorkingCalendar, warn_within: int) -> Check:
+def evaluate(
+    rule: DeadlineRule,
+    *,
+    anchor: datetime.date,
+    measured: datetime.date | None,
+    today: datetime.date,
+    cal: WorkingCalendar,
+    warn_within: int,
+) -> Check:
     """Judge one item against one rule version, as of ``today``."""
     due = due_date(rule, anchor, cal)
     if rule.kind == LASTS_AT_LEAST:
@@ -164,8 +181,9 @@ def evaluate(rule: DeadlineRule, *, anchor: datetime.date, measured: datetime.da
     return Check(rule, due, None, DUE_SOON if left <= warn_within else PENDING, left)
 
 
-def check_item(item: dict, *, today: datetime.date | None = None, rules=None,
-               cal: WorkingCalendar | None = None) -> list[Check]:
+def check_item(
+    item: dict, *, today: datetime.date | None = None, rules=None, cal: WorkingCalendar | None = None
+) -> list[Check]:
     """All deadline checks for one act, given as plain values.
 
     ``item`` holds ``act_type``, ``live``, ``has_votes`` and the date fields the rules name
@@ -189,13 +207,23 @@ def check_item(item: dict, *, today: datetime.date | None = None, rules=None,
             measured = None
         if rule.needs_votes and not item.get("has_votes"):
             measured = None
-        checks.append(evaluate(rule, anchor=anchor, measured=measured, today=today, cal=cal,
-                               warn_within=warn_within))
+        checks.append(
+            evaluate(rule, anchor=anchor, measured=measured, today=today, cal=cal, warn_within=warn_within)
+        )
     return checks
 
 
-ACT_FIELDS = ("id", "title", "act_type", "number", "live", "date", "adopted_on",
-              "planned_consideration_on", "discussion_until")
+ACT_FIELDS = (
+    "id",
+    "title",
+    "act_type",
+    "number",
+    "live",
+    "date",
+    "adopted_on",
+    "planned_consideration_on",
+    "discussion_until",
+)
 
 
 def check_page(page, *, today=None) -> list[Check]:
@@ -207,8 +235,9 @@ def check_page(page, *, today=None) -> list[Check]:
     return check_item(item, today=today)
 
 
-def deadline_dashboard(*, today: datetime.date | None = None,
-                       lookback_days: int = 120) -> list[tuple[dict, Check]]:
+def deadline_dashboard(
+    *, today: datetime.date | None = None, lookback_days: int = 120
+) -> list[tuple[dict, Check]]:
     """Acts that violate or will soon violate a deadline, worst first.
 
     Only acts whose anchor dates are recent or in the future are read: old, settled content
@@ -222,8 +251,9 @@ def deadline_dashboard(*, today: datetime.date | None = None,
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=lookback_days)
     rows = (
-        ActPage.objects
-        .filter(Q(adopted_on__gte=since) | Q(planned_consideration_on__gte=since) | Q(date__gte=since))
+        ActPage.objects.filter(
+            Q(adopted_on__gte=since) | Q(planned_consideration_on__gte=since) | Q(date__gte=since)
+        )
         .annotate(has_votes=Exists(ActVote.objects.filter(act=OuterRef("pk"))))
         .values(*ACT_FIELDS, "has_votes")
     )

@@ -64,9 +64,13 @@ DRAFT_20_DAYS = DeadlineRule(
     code="draft_before_consideration",
     title=_("Draft published at least 20 working days before its consideration"),
     source="Закон України «Про доступ до публічної інформації» № 2939-VI, ст. 15 ч. 3 "
-           "(редакція до Закону № 890-IX від 15.09.2020)",
-    act_types=DRAFT_ACT_TYPES, anchor="planned_consideration_on", measured="date",
-    kind=PUBLISH_BEFORE, amount=20, in_force_until=LAW_890_IX_IN_FORCE - datetime.timedelta(days=1),
+    "(редакція до Закону № 890-IX від 15.09.2020)",
+    act_types=DRAFT_ACT_TYPES,
+    anchor="planned_consideration_on",
+    measured="date",
+    kind=PUBLISH_BEFORE,
+    amount=20,
+    in_force_until=LAW_890_IX_IN_FORCE - datetime.timedelta(days=1),
 )
 
 RULES = [
@@ -75,31 +79,45 @@ RULES = [
         DRAFT_20_DAYS,
         title=_("Draft published at least 10 working days before its consideration"),
         source="Закон України «Про доступ до публічної інформації» № 2939-VI, ст. 15 ч. 3 "
-               "(в редакції Закону № 890-IX від 15.09.2020, чинний з 10.10.2020)",
-        amount=10, in_force_from=LAW_890_IX_IN_FORCE, in_force_until=None,
+        "(в редакції Закону № 890-IX від 15.09.2020, чинний з 10.10.2020)",
+        amount=10,
+        in_force_from=LAW_890_IX_IN_FORCE,
+        in_force_until=None,
     ),
     DeadlineRule(
         code="adopted_act_published",
         title=_("Adopted act published within 5 working days of adoption"),
         source="Закон України «Про доступ до публічної інформації» № 2939-VI, ст. 15 ч. 2",
-        act_types=ADOPTED_ACT_TYPES, anchor="adopted_on", measured="date",
-        kind=PUBLISH_WITHIN, amount=5,
+        act_types=ADOPTED_ACT_TYPES,
+        anchor="adopted_on",
+        measured="date",
+        kind=PUBLISH_WITHIN,
+        amount=5,
     ),
     DeadlineRule(
         code="regulatory_comment_period",
         title=_("Regulatory act draft open for comments for at least one month"),
         source="Закон України «Про засади державної регуляторної політики у сфері господарської "
-               "діяльності» № 1160-IV, ст. 13",
-        act_types=("regulatory_draft",), anchor="date", measured="discussion_until",
-        kind=LASTS_AT_LEAST, amount=1, unit=MONTHS,
+        "діяльності» № 1160-IV, ст. 13",
+        act_types=("regulatory_draft",),
+        anchor="date",
+        measured="discussion_until",
+        kind=LASTS_AT_LEAST,
+        amount=1,
+        unit=MONTHS,
     ),
     DeadlineRule(
         code="roll_call_published",
         title=_("Roll-call vote results published on the day of the vote"),
         source="Закон України «Про місцеве самоврядування в Україні» № 280/97-ВР, ст. 59 ч. 3 (в редакції "
-               "Закону від 26.11.2015 щодо поіменних голосувань, чинний з 23.02.2016)",
-        act_types=("council_decision",), anchor="adopted_on", measured="date",
-        kind=PUBLISH_WITHIN, amount=0, needs_votes=True, in_force_from=ROLL_CALL_IN_FORCE,
+        "Закону від 26.11.2015 щодо поіменних голосувань, чинний з 23.02.2016)",
+        act_types=("council_decision",),
+        anchor="adopted_on",
+        measured="date",
+        kind=PUBLISH_WITHIN,
+        amount=0,
+        needs_votes=True,
+        in_force_from=ROLL_CALL_IN_FORCE,
     ),
 ]
 

@@ -12,11 +12,13 @@ class MonthlyReportNotes(models.Model):
     """Narrative bullets of one month's report (media monitoring, the petitions platform and the like)."""
 
     month = models.DateField(
-        _("month"), unique=True,
+        _("month"),
+        unique=True,
         help_text=_("Any day of the month; it is stored as the first day of the month."),
     )
     bullets = models.TextField(
-        _("bullets"), blank=True,
+        _("bullets"),
+        blank=True,
         help_text=_("One bullet per line, as it should appear in the report."),
     )
 

@@ -31,30 +31,37 @@ NEWS_PHRASES = {
     "article": lambda n: ngettext("%(count)d article", "%(count)d articles", n),
 }
 ACT_PHRASES = {
-    "council_decision": lambda n: ngettext(
-        "%(count)d council decision", "%(count)d council decisions", n),
+    "council_decision": lambda n: ngettext("%(count)d council decision", "%(count)d council decisions", n),
     "executive_decision": lambda n: ngettext(
-        "%(count)d executive committee decision", "%(count)d executive committee decisions", n),
+        "%(count)d executive committee decision", "%(count)d executive committee decisions", n
+    ),
     "mayor_order": lambda n: ngettext("%(count)d mayor's order", "%(count)d mayor's orders", n),
     "draft_decision": lambda n: ngettext("%(count)d draft decision", "%(count)d draft decisions", n),
     "regulatory_draft": lambda n: ngettext(
-        "%(count)d regulatory act draft", "%(count)d regulatory act drafts", n),
+        "%(count)d regulatory act draft", "%(count)d regulatory act drafts", n
+    ),
     "protocol": lambda n: ngettext("%(count)d protocol", "%(count)d protocols", n),
 }
 COMMISSION_PHRASES = {
     "protocol": lambda n: ngettext(
-        "%(count)d protocol of a deputy commission", "%(count)d protocols of deputy commissions", n),
+        "%(count)d protocol of a deputy commission", "%(count)d protocols of deputy commissions", n
+    ),
     "conclusion": lambda n: ngettext(
-        "%(count)d conclusion of a deputy commission", "%(count)d conclusions of deputy commissions", n),
+        "%(count)d conclusion of a deputy commission", "%(count)d conclusions of deputy commissions", n
+    ),
     "recommendation": lambda n: ngettext(
         "%(count)d recommendation of a deputy commission",
-        "%(count)d recommendations of deputy commissions", n),
+        "%(count)d recommendations of deputy commissions",
+        n,
+    ),
 }
 INTERACTION_PHRASES = {
     "ngo": lambda n: ngettext(
-        "%(count)d with civil society organisations", "%(count)d with civil society organisations", n),
+        "%(count)d with civil society organisations", "%(count)d with civil society organisations", n
+    ),
     "party": lambda n: ngettext(
-        "%(count)d with local party organisations", "%(count)d with local party organisations", n),
+        "%(count)d with local party organisations", "%(count)d with local party organisations", n
+    ),
 }
 
 
@@ -115,29 +122,41 @@ class MonthlyReport:
 
     def sections(self) -> list[Section]:
         """The report's bullets in the order the department writes them."""
+
         def breakdown(phrases, counts):
             return [phrases[code](n) % {"count": n} for code, n in counts.items() if n]
 
         news = Section(
-            ngettext("Prepared and published %(count)d news item or other informational material",
-                     "Prepared and published %(count)d news items and other informational materials",
-                     self.news_total) % {"count": self.news_total},
+            ngettext(
+                "Prepared and published %(count)d news item or other informational material",
+                "Prepared and published %(count)d news items and other informational materials",
+                self.news_total,
+            )
+            % {"count": self.news_total},
             breakdown(NEWS_PHRASES, self.news),
         )
         documents = Section(
-            ngettext("Published %(count)d document: normative acts, draft decisions, orders, protocols, "
-                     "conclusions and recommendations of the deputy commissions",
-                     "Published %(count)d documents: normative acts, draft decisions, orders, protocols, "
-                     "conclusions and recommendations of the deputy commissions",
-                     self.documents_total) % {"count": self.documents_total},
+            ngettext(
+                "Published %(count)d document: normative acts, draft decisions, orders, protocols, "
+                "conclusions and recommendations of the deputy commissions",
+                "Published %(count)d documents: normative acts, draft decisions, orders, protocols, "
+                "conclusions and recommendations of the deputy commissions",
+                self.documents_total,
+            )
+            % {"count": self.documents_total},
             breakdown(ACT_PHRASES, self.acts) + breakdown(COMMISSION_PHRASES, self.commission_documents),
         )
-        videos = Section(ngettext("Posted %(count)d video", "Posted %(count)d videos", self.videos)
-                         % {"count": self.videos})
+        videos = Section(
+            ngettext("Posted %(count)d video", "Posted %(count)d videos", self.videos)
+            % {"count": self.videos}
+        )
         interactions = Section(
-            ngettext("Held %(count)d interaction with NGOs and parties",
-                     "Held %(count)d interactions with NGOs and parties",
-                     self.interactions_total) % {"count": self.interactions_total},
+            ngettext(
+                "Held %(count)d interaction with NGOs and parties",
+                "Held %(count)d interactions with NGOs and parties",
+                self.interactions_total,
+            )
+            % {"count": self.interactions_total},
             breakdown(INTERACTION_PHRASES, self.interactions),
         )
         return [news, documents, videos, interactions] + [Section(note) for note in self.notes]
@@ -184,8 +203,9 @@ def build_report(*, month: datetime.date) -> MonthlyReport:
         department=getattr(settings, "REPORTS_DEPARTMENT", DEFAULT_DEPARTMENT),
         news=_counts_by(NewsPage.objects.filter(**in_month), "kind", NewsKind.values),
         acts=_counts_by(ActPage.objects.filter(**in_month), "act_type", ActType.values),
-        commission_documents=_counts_by(CommissionDocumentPage.objects.filter(**in_month), "doc_type",
-                                        CommissionDocumentType.values),
+        commission_documents=_counts_by(
+            CommissionDocumentPage.objects.filter(**in_month), "doc_type", CommissionDocumentType.values
+        ),
         videos=VideoPage.objects.filter(**in_month).count(),
         interactions=by_org_kind,
         interactions_total=interactions.count(),

@@ -42,7 +42,7 @@ def _page_url_builder():
     def build(url_path: str) -> str | None:
         if not url_path.startswith(root_path):
             return None
-        return f"{root_url}/{url_path[len(root_path):]}"
+        return f"{root_url}/{url_path[len(root_path) :]}"
 
     return build
 
@@ -53,19 +53,44 @@ def act_rows() -> Iterator[dict]:
 
     url = _page_url_builder()
     queryset = (
-        ActPage.objects.live().order_by("pk")
-        .values("pk", "url_path", "title", "act_type", "number", "issuer__name", "convocation", "session",
-                "status", "adopted_on", "effective_from", "date", "planned_consideration_on",
-                "discussion_until", "first_published_at", "summary")
+        ActPage.objects.live()
+        .order_by("pk")
+        .values(
+            "pk",
+            "url_path",
+            "title",
+            "act_type",
+            "number",
+            "issuer__name",
+            "convocation",
+            "session",
+            "status",
+            "adopted_on",
+            "effective_from",
+            "date",
+            "planned_consideration_on",
+            "discussion_until",
+            "first_published_at",
+            "summary",
+        )
     )
     for row in queryset.iterator(chunk_size=CHUNK_SIZE):
         yield {
-            "id": row["pk"], "url": url(row["url_path"]), "title": row["title"], "act_type": row["act_type"],
-            "number": row["number"], "issuer": row["issuer__name"], "convocation": row["convocation"],
-            "session": row["session"], "status": row["status"], "adopted_on": row["adopted_on"],
-            "effective_from": row["effective_from"], "published_on": row["date"],
+            "id": row["pk"],
+            "url": url(row["url_path"]),
+            "title": row["title"],
+            "act_type": row["act_type"],
+            "number": row["number"],
+            "issuer": row["issuer__name"],
+            "convocation": row["convocation"],
+            "session": row["session"],
+            "status": row["status"],
+            "adopted_on": row["adopted_on"],
+            "effective_from": row["effective_from"],
+            "published_on": row["date"],
             "planned_consideration_on": row["planned_consideration_on"],
-            "discussion_until": row["discussion_until"], "first_published_at": row["first_published_at"],
+            "discussion_until": row["discussion_until"],
+            "first_published_at": row["first_published_at"],
             "summary": row["summary"],
         }
 
@@ -79,22 +104,50 @@ def commission_document_rows() -> Iterator[dict]:
     url = _page_url_builder()
     commissions = dict(CommissionPage.objects.values_list("path", "title"))
     queryset = (
-        CommissionDocumentPage.objects.live().order_by("pk")
-        .values("pk", "url_path", "path", "title", "doc_type", "number", "meeting_date", "date",
-                "first_published_at")
+        CommissionDocumentPage.objects.live()
+        .order_by("pk")
+        .values(
+            "pk",
+            "url_path",
+            "path",
+            "title",
+            "doc_type",
+            "number",
+            "meeting_date",
+            "date",
+            "first_published_at",
+        )
     )
     for row in queryset.iterator(chunk_size=CHUNK_SIZE):
         yield {
-            "id": row["pk"], "url": url(row["url_path"]), "title": row["title"],
-            "commission": commissions.get(row["path"][:-Page.steplen]), "doc_type": row["doc_type"],
-            "number": row["number"], "meeting_date": row["meeting_date"], "published_on": row["date"],
+            "id": row["pk"],
+            "url": url(row["url_path"]),
+            "title": row["title"],
+            "commission": commissions.get(row["path"][: -Page.steplen]),
+            "doc_type": row["doc_type"],
+            "number": row["number"],
+            "meeting_date": row["meeting_date"],
+            "published_on": row["date"],
             "first_published_at": row["first_published_at"],
         }
 
 
-ORGANIZATION_FIELDS = ("pk", "kind", "name", "short_name", "edrpou", "legal_form", "registration_date",
-                       "status",
-                       "address", "head", "website", "party", "faction", "seats")
+ORGANIZATION_FIELDS = (
+    "pk",
+    "kind",
+    "name",
+    "short_name",
+    "edrpou",
+    "legal_form",
+    "registration_date",
+    "status",
+    "address",
+    "head",
+    "website",
+    "party",
+    "faction",
+    "seats",
+)
 
 
 def organization_rows() -> Iterator[dict]:
@@ -109,8 +162,11 @@ def organization_rows() -> Iterator[dict]:
     queryset = Organization.objects.order_by("pk").values(*ORGANIZATION_FIELDS)
     for chunk in chunked(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
         activities: dict[int, list[str]] = {}
-        links = (through.objects.filter(organization_id__in=[row["pk"] for row in chunk])
-                 .order_by("fieldofactivity__name").values_list("organization_id", "fieldofactivity__name"))
+        links = (
+            through.objects.filter(organization_id__in=[row["pk"] for row in chunk])
+            .order_by("fieldofactivity__name")
+            .values_list("organization_id", "fieldofactivity__name")
+        )
         for organization_id, name in links:
             activities.setdefault(organization_id, []).append(name)
         for row in chunk:

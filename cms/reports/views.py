@@ -72,8 +72,12 @@ def opendata_schema(request, name):
 
 class MonthlyReportForm(forms.Form):
     month = forms.CharField(label=_("Month"), help_text=_("As YYYY-MM, e.g. 2018-11."))
-    format = forms.ChoiceField(label=_("Download as"), choices=[(key, key.upper()) for key in FORMATS],
-                               initial="docx", required=False)
+    format = forms.ChoiceField(
+        label=_("Download as"),
+        choices=[(key, key.upper()) for key in FORMATS],
+        initial="docx",
+        required=False,
+    )
 
     def clean_month(self):
         try:

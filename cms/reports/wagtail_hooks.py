@@ -37,10 +37,16 @@ def warn_about_deadlines(request, page):
     for check in check_page(page.specific):
         if not check.is_problem:
             continue
-        text = (_("Deadline violated: %(rule)s (due %(due)s; %(source)s).") if check.status == VIOLATED
-                else _("Deadline approaching: %(rule)s (due %(due)s; %(source)s)."))
-        messages.warning(request, text % {"rule": check.rule.title, "due": check.due.strftime("%d.%m.%Y"),
-                                          "source": check.rule.source})
+        text = (
+            _("Deadline violated: %(rule)s (due %(due)s; %(source)s).")
+            if check.status == VIOLATED
+            else _("Deadline approaching: %(rule)s (due %(due)s; %(source)s).")
+        )
+        messages.warning(
+            request,
+            text
+            % {"rule": check.rule.title, "due": check.due.strftime("%d.%m.%Y"), "source": check.rule.source},
+        )
 
 
 hooks.register("after_create_page", warn_about_deadlines)

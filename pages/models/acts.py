@@ -75,7 +75,8 @@ class Issuer(index.Indexed, models.Model):
     short_name = models.CharField(_("short name"), max_length=64, blank=True)
     slug = models.SlugField(_("slug"), max_length=64, unique=True, help_text=_("Used in filter links."))
     aliases = models.TextField(
-        _("other names"), blank=True,
+        _("other names"),
+        blank=True,
         help_text=_("One per line: how the old site or other sources name this body. Used to match imports."),
     )
 
@@ -126,7 +127,10 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
 
     act_type = models.CharField(_("act type"), max_length=32, choices=ActType.choices, db_index=True)
     number = models.CharField(
-        _("number"), max_length=64, blank=True, db_index=True,
+        _("number"),
+        max_length=64,
+        blank=True,
+        db_index=True,
         help_text=_("As written on the act, e.g. «4-49/2018» or «312». Empty for drafts without a number."),
     )
     issuer = models.ForeignKey(
@@ -134,20 +138,30 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
     )
     convocation = models.PositiveSmallIntegerField(_("convocation"), null=True, blank=True)
     session = models.CharField(
-        _("session or meeting"), max_length=64, blank=True,
+        _("session or meeting"),
+        max_length=64,
+        blank=True,
         help_text=_("Council session (e.g. «49 сесія») or executive committee meeting number."),
     )
     adopted_on = models.DateField(_("adoption date"), null=True, blank=True, db_index=True)
     effective_from = models.DateField(_("takes effect on"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=ActStatus.choices, default=ActStatus.ADOPTED,
-                              db_index=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ActStatus.choices, default=ActStatus.ADOPTED, db_index=True
+    )
     planned_consideration_on = models.DateField(
-        _("planned consideration date"), null=True, blank=True,
+        _("planned consideration date"),
+        null=True,
+        blank=True,
         help_text=_("For drafts: when the council or the executive committee is to consider it."),
     )
     adopted_as = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="drafts",
-        verbose_name=_("adopted as"), help_text=_("For drafts: the decision adopted from this draft."),
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="drafts",
+        verbose_name=_("adopted as"),
+        help_text=_("For drafts: the decision adopted from this draft."),
     )
     summary = models.TextField(_("summary"), blank=True)
     body = RichTextField(_("text"), blank=True)
@@ -157,7 +171,9 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
             [
                 FieldRowPanel([FieldPanel("act_type"), FieldPanel("number"), FieldPanel("status")]),
                 FieldRowPanel([FieldPanel("issuer"), FieldPanel("convocation"), FieldPanel("session")]),
-                FieldRowPanel([*PublicationDated.panels, FieldPanel("adopted_on"), FieldPanel("effective_from")]),
+                FieldRowPanel(
+                    [*PublicationDated.panels, FieldPanel("adopted_on"), FieldPanel("effective_from")]
+                ),
             ],
             heading=_("Requisites"),
         ),
@@ -171,18 +187,23 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
         InlinePanel("relations", label=_("Relations to other acts")),
         InlinePanel("votes", label=_("Roll-call vote")),
     ]
-    search_fields = BasePage.search_fields + PublicationDated.search_fields + OpenForDiscussion.search_fields + [
-        index.SearchField("number", boost=5),
-        index.AutocompleteField("number"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("act_type"),
-        index.FilterField("status"),
-        index.FilterField("issuer"),
-        index.FilterField("number"),
-        index.FilterField("adopted_on"),
-        index.RelatedFields("issuer", [index.SearchField("name")]),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + PublicationDated.search_fields
+        + OpenForDiscussion.search_fields
+        + [
+            index.SearchField("number", boost=5),
+            index.AutocompleteField("number"),
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.FilterField("act_type"),
+            index.FilterField("status"),
+            index.FilterField("issuer"),
+            index.FilterField("number"),
+            index.FilterField("adopted_on"),
+            index.RelatedFields("issuer", [index.SearchField("name")]),
+        ]
+    )
 
     parent_page_types = ["pages.ActIndexPage"]
     subpage_types = []
@@ -222,7 +243,9 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
     def clean(self):
         super().clean()
         if self.adopted_as_id and not self.is_draft:
-            raise ValidationError({"adopted_as": _("Only a draft can be linked to the decision adopted from it.")})
+            raise ValidationError(
+                {"adopted_as": _("Only a draft can be linked to the decision adopted from it.")}
+            )
         if self.adopted_as_id and self.adopted_as_id == self.pk:
             raise ValidationError({"adopted_as": _("A draft cannot be adopted as itself.")})
         if self.effective_from and self.adopted_on and self.effective_from < self.adopted_on:

@@ -32,11 +32,20 @@ class BasePage(Page):
     """
 
     legacy_id = models.CharField(
-        _("legacy id"), max_length=128, null=True, blank=True, unique=True, editable=False,
+        _("legacy id"),
+        max_length=128,
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
         help_text=_("Identifier of the item on the old site, set by the import."),
     )
     social_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("social networks image"),
         help_text=_("Shown when the page is shared (Open Graph). Defaults to the page's main image."),
     )

@@ -46,10 +46,15 @@ class CommissionPage(BasePage):
     description = RichTextField(_("description"), blank=True)
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("chair"), FieldPanel("members"), FieldPanel("contacts"), FieldPanel("description"),
+        FieldPanel("chair"),
+        FieldPanel("members"),
+        FieldPanel("contacts"),
+        FieldPanel("description"),
     ]
     search_fields = BasePage.search_fields + [
-        index.SearchField("chair"), index.SearchField("members"), index.SearchField("description"),
+        index.SearchField("chair"),
+        index.SearchField("members"),
+        index.SearchField("description"),
     ]
 
     parent_page_types = ["pages.CommissionIndexPage"]
@@ -73,32 +78,42 @@ class CommissionPage(BasePage):
 class CommissionDocumentPage(PublicationDated, HasAttachments, BasePage):
     """A protocol, conclusion or recommendation of a standing commission."""
 
-    doc_type = models.CharField(_("document type"), max_length=16, choices=CommissionDocumentType.choices,
-                                db_index=True)
+    doc_type = models.CharField(
+        _("document type"), max_length=16, choices=CommissionDocumentType.choices, db_index=True
+    )
     number = models.CharField(_("number"), max_length=64, blank=True, db_index=True)
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True, db_index=True)
     body = RichTextField(_("text"), blank=True)
     concerns = ParentalManyToManyField(
-        "pages.ActPage", blank=True, related_name="commission_documents", verbose_name=_("draft decisions concerned"),
+        "pages.ActPage",
+        blank=True,
+        related_name="commission_documents",
+        verbose_name=_("draft decisions concerned"),
         help_text=_("The draft decisions this document is about; it is shown on their pages."),
     )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("doc_type"), FieldPanel("number")]),
-             FieldRowPanel([FieldPanel("meeting_date"), *PublicationDated.panels])],
+            [
+                FieldRowPanel([FieldPanel("doc_type"), FieldPanel("number")]),
+                FieldRowPanel([FieldPanel("meeting_date"), *PublicationDated.panels]),
+            ],
             heading=_("Requisites"),
         ),
         FieldPanel("concerns"),
         FieldPanel("body"),
         *HasAttachments.panels,
     ]
-    search_fields = BasePage.search_fields + PublicationDated.search_fields + [
-        index.SearchField("number", boost=5),
-        index.SearchField("body"),
-        index.FilterField("doc_type"),
-        index.FilterField("meeting_date"),
-    ]
+    search_fields = (
+        BasePage.search_fields
+        + PublicationDated.search_fields
+        + [
+            index.SearchField("number", boost=5),
+            index.SearchField("body"),
+            index.FilterField("doc_type"),
+            index.FilterField("meeting_date"),
+        ]
+    )
 
     parent_page_types = ["pages.CommissionPage"]
     subpage_types = []

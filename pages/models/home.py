@@ -16,7 +16,10 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
-        "pages.NewsIndexPage", "pages.ActIndexPage", "pages.CommissionIndexPage", "pages.VideoIndexPage",
+        "pages.NewsIndexPage",
+        "pages.ActIndexPage",
+        "pages.CommissionIndexPage",
+        "pages.VideoIndexPage",
         "pages.StandardPage",
     ]
     max_count = 1

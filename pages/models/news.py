@@ -41,9 +41,14 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from pages.selectors import news_listing, news_tags
 
         listing = news_listing(index=self, params=request.GET)
-        return self.render(request, context_overrides={
-            "listing": listing, "kinds": NewsKind.choices, "tags": news_tags(index=self),
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "listing": listing,
+                "kinds": NewsKind.choices,
+                "tags": news_tags(index=self),
+            },
+        )
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
@@ -73,28 +78,46 @@ class NewsPageTag(TaggedItemBase):
 class NewsPage(PublicationDated, HasAttachments, HasRelatedPages, BasePage):
     """A news item, announcement, greeting or article."""
 
-    kind = models.CharField(_("kind"), max_length=16, choices=NewsKind.choices, default=NewsKind.NEWS,
-                            db_index=True)
-    lead = models.TextField(_("lead"), blank=True, help_text=_("One or two sentences shown in lists and feeds."))
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=NewsKind.choices, default=NewsKind.NEWS, db_index=True
+    )
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences shown in lists and feeds.")
+    )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
     main_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("main image"),
     )
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
 
-    content_panels = BasePage.content_panels + [
-        MultiFieldPanel([FieldPanel("kind"), *PublicationDated.panels, FieldPanel("tags")], heading=_("Metadata")),
-        FieldPanel("lead"),
-        FieldPanel("main_image"),
-        FieldPanel("body"),
-    ] + HasAttachments.panels + HasRelatedPages.panels
-    search_fields = BasePage.search_fields + PublicationDated.search_fields + [
-        index.SearchField("lead"),
-        index.SearchField("body"),
-        index.FilterField("kind"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-    ]
+    content_panels = (
+        BasePage.content_panels
+        + [
+            MultiFieldPanel(
+                [FieldPanel("kind"), *PublicationDated.panels, FieldPanel("tags")], heading=_("Metadata")
+            ),
+            FieldPanel("lead"),
+            FieldPanel("main_image"),
+            FieldPanel("body"),
+        ]
+        + HasAttachments.panels
+        + HasRelatedPages.panels
+    )
+    search_fields = (
+        BasePage.search_fields
+        + PublicationDated.search_fields
+        + [
+            index.SearchField("lead"),
+            index.SearchField("body"),
+            index.FilterField("kind"),
+            index.RelatedFields("tags", [index.SearchField("name")]),
+        ]
+    )
 
     parent_page_types = ["pages.NewsIndexPage"]
     subpage_types = []

@@ -14,7 +14,9 @@ class StandardPage(HasAttachments, HasRelatedPages, BasePage):
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
-    content_panels = BasePage.content_panels + [FieldPanel("body")] + HasAttachments.panels + HasRelatedPages.panels
+    content_panels = (
+        BasePage.content_panels + [FieldPanel("body")] + HasAttachments.panels + HasRelatedPages.panels
+    )
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]

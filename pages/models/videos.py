@@ -12,8 +12,14 @@ from cms.behaviours import PublicationDated
 from .base import BasePage
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com",
-                 "youtube-nocookie.com", "www.youtube-nocookie.com"}
+YOUTUBE_HOSTS = {
+    "youtube.com",
+    "www.youtube.com",
+    "m.youtube.com",
+    "music.youtube.com",
+    "youtube-nocookie.com",
+    "www.youtube-nocookie.com",
+}
 
 
 def parse_youtube_id(url: str) -> str | None:
@@ -62,7 +68,8 @@ class VideoIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         messages = []
         videos = (
-            VideoPage.objects.live().child_of(self)
+            VideoPage.objects.live()
+            .child_of(self)
             .prefetch_related(Prefetch("thumbnail", queryset=images_with_list_renditions()))
             .order_by("-date", "-pk")
         )
@@ -75,19 +82,29 @@ class VideoPage(PublicationDated, BasePage):
     """A video clip: a YouTube link (privacy-enhanced embed) or any other oEmbed provider."""
 
     video_url = models.URLField(
-        _("video URL"), max_length=500,
+        _("video URL"),
+        max_length=500,
         help_text=_("A YouTube link or a link to another video service that supports oEmbed."),
     )
     description = models.TextField(_("description"), blank=True)
     thumbnail = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("thumbnail"),
     )
 
     content_panels = BasePage.content_panels + [
-        FieldPanel("video_url"), *PublicationDated.panels, FieldPanel("description"), FieldPanel("thumbnail"),
+        FieldPanel("video_url"),
+        *PublicationDated.panels,
+        FieldPanel("description"),
+        FieldPanel("thumbnail"),
     ]
-    search_fields = BasePage.search_fields + PublicationDated.search_fields + [index.SearchField("description")]
+    search_fields = (
+        BasePage.search_fields + PublicationDated.search_fields + [index.SearchField("description")]
+    )
 
     parent_page_types = ["pages.VideoIndexPage"]
     subpage_types = []

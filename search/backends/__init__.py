@@ -26,7 +26,7 @@ UKRAINIAN_INDEX_SETTINGS = {
                 # The same apostrophe and quote unification as search.analysis.normalize.
                 "uk_apostrophes": {
                     "type": "mapping",
-                    "mappings": ["\u2019=>'", "\u02bc=>'", "\u2018=>'", "`=>'", "\u00ab=>\"", "\u00bb=>\""],
+                    "mappings": ["\u2019=>'", "\u02bc=>'", "\u2018=>'", "`=>'", '\u00ab=>"', '\u00bb=>"'],
                 },
             },
             "analyzer": {

@@ -38,10 +38,14 @@ class PostingsIndexMixin:
 @functools.cache
 def _with_postings(backend_class):
     """A subclass of one of Wagtail's database backends whose index keeps postings."""
-    index_class = type(f"Postings{backend_class.index_class.__name__}",
-                       (PostingsIndexMixin, backend_class.index_class), {})
-    return type(f"Postings{backend_class.__name__}", (backend_class,),
-                {"index_class": index_class, "keeps_postings": True})
+    index_class = type(
+        f"Postings{backend_class.index_class.__name__}", (PostingsIndexMixin, backend_class.index_class), {}
+    )
+    return type(
+        f"Postings{backend_class.__name__}",
+        (backend_class,),
+        {"index_class": index_class, "keeps_postings": True},
+    )
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module

@@ -183,8 +183,8 @@ def test_main_menu_follows_publishing_moving_and_deleting(client, home_page):
 
     def menu():
         html = client.get("/").content.decode()
-        nav = html[html.index('class="main-nav__list"'):]
-        return nav[:nav.index("</ul>")]
+        nav = html[html.index('class="main-nav__list"') :]
+        return nav[: nav.index("</ul>")]
 
     section = StandardPageFactory(parent=home_page, title="Бюджет громади", show_in_menus=True)
     assert "Бюджет громади" in menu()

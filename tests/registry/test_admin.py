@@ -147,7 +147,9 @@ def test_list_search_goes_through_the_search_backend(keeper_client, search_backe
     assert "ГО «Світанок»" in html and "ГО «Обрій»" not in html
 
 
-@pytest.mark.parametrize(("url", "columns"), [(NGO_INDEX, 5), (PARTY_INDEX, 6), ("/admin/registry/interaction/", 3)])
+@pytest.mark.parametrize(
+    ("url", "columns"), [(NGO_INDEX, 5), (PARTY_INDEX, 6), ("/admin/registry/interaction/", 3)]
+)
 def test_every_column_sorts_a_search(keeper_client, search_backend, url, columns):
     OrganizationFactory(name="ГО «Світанок»")
     search_backend.refresh_indexes()

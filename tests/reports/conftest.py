@@ -44,14 +44,24 @@ def november_2018(sections):
     f.NewsPageFactory(parent=sections["news"], date=datetime.date(2018, 12, 1))
     f.NewsPageFactory(parent=sections["news"], date=day, live=False)
 
-    for act_type in (ActType.COUNCIL_DECISION, ActType.COUNCIL_DECISION, ActType.DRAFT_DECISION,
-                     ActType.MAYOR_ORDER):
+    for act_type in (
+        ActType.COUNCIL_DECISION,
+        ActType.COUNCIL_DECISION,
+        ActType.DRAFT_DECISION,
+        ActType.MAYOR_ORDER,
+    ):
         f.ActPageFactory(parent=sections["acts"], act_type=act_type, date=datetime.date(2018, 11, 30))
     f.ActPageFactory(parent=sections["acts"], date=datetime.date(2018, 12, 3))
-    f.CommissionDocumentPageFactory(parent=sections["commission"], doc_type=CommissionDocumentType.CONCLUSION,
-                                    date=datetime.date(2018, 11, 1))
-    f.CommissionDocumentPageFactory(parent=sections["commission"], doc_type=CommissionDocumentType.PROTOCOL,
-                                    date=datetime.date(2018, 11, 2))
+    f.CommissionDocumentPageFactory(
+        parent=sections["commission"],
+        doc_type=CommissionDocumentType.CONCLUSION,
+        date=datetime.date(2018, 11, 1),
+    )
+    f.CommissionDocumentPageFactory(
+        parent=sections["commission"],
+        doc_type=CommissionDocumentType.PROTOCOL,
+        date=datetime.date(2018, 11, 2),
+    )
 
     f.VideoPageFactory(parent=sections["videos"], date=datetime.date(2018, 11, 8))
     f.VideoPageFactory(parent=sections["videos"], date=datetime.date(2018, 11, 9))
@@ -59,13 +69,18 @@ def november_2018(sections):
 
     ngo = make_organization(OrganizationKind.NGO, "2000001")
     party = make_organization(OrganizationKind.PARTY, "2000002")
-    for when, organizations in ((day, [ngo]), (day, [party]), (day, [ngo, party]),
-                                (datetime.date(2018, 10, 2), [ngo])):
+    for when, organizations in (
+        (day, [ngo]),
+        (day, [party]),
+        (day, [ngo, party]),
+        (datetime.date(2018, 10, 2), [ngo]),
+    ):
         interaction = Interaction.objects.create(kind=InteractionKind.MEETING, date=when, topic="Зустріч")
         interaction.organizations.set(organizations)
 
     MonthlyReportNotes.objects.create(
-        month=NOVEMBER, bullets="Проведено моніторинг ЗМІ щодо діяльності ради\n• Опрацьовано 12 петицій",
+        month=NOVEMBER,
+        bullets="Проведено моніторинг ЗМІ щодо діяльності ради\n• Опрацьовано 12 петицій",
     )
     return NOVEMBER
 

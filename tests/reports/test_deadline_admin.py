@@ -25,12 +25,22 @@ def acts_index(home_page):
 
 def act_form(page, **overrides):
     data = {
-        "title": page.title, "slug": page.slug, "act_type": page.act_type, "number": page.number,
-        "status": page.status, "date": page.date.isoformat(),
+        "title": page.title,
+        "slug": page.slug,
+        "act_type": page.act_type,
+        "number": page.number,
+        "status": page.status,
+        "date": page.date.isoformat(),
         "adopted_on": page.adopted_on.isoformat() if page.adopted_on else "",
-        "planned_consideration_on": "", "discussion_until": "", "effective_from": "", "session": "",
-        "summary": "", "body": rich_text(""), "attachments": streamfield([]),
-        "relations": inline_formset([]), "votes": inline_formset([]),
+        "planned_consideration_on": "",
+        "discussion_until": "",
+        "effective_from": "",
+        "session": "",
+        "summary": "",
+        "body": rich_text(""),
+        "attachments": streamfield([]),
+        "relations": inline_formset([]),
+        "votes": inline_formset([]),
         "action-publish": "publish",
     }
     data.update(overrides)
@@ -38,22 +48,30 @@ def act_form(page, **overrides):
 
 
 def test_publishing_an_act_late_warns_the_editor(admin_client, acts_index):
-    act = f.ActPageFactory(parent=acts_index, act_type=ActType.MAYOR_ORDER,
-                           adopted_on=datetime.date(2018, 11, 1),
-                           date=datetime.date(2018, 11, 1))
-    response = admin_client.post(f"/admin/pages/{act.pk}/edit/",
-                                 act_form(act, date="2018-11-30"), follow=True)
+    act = f.ActPageFactory(
+        parent=acts_index,
+        act_type=ActType.MAYOR_ORDER,
+        adopted_on=datetime.date(2018, 11, 1),
+        date=datetime.date(2018, 11, 1),
+    )
+    response = admin_client.post(
+        f"/admin/pages/{act.pk}/edit/", act_form(act, date="2018-11-30"), follow=True
+    )
     warnings = [str(m) for m in response.context["messages"]]
     assert any("Порушено строк" in m and "08.11.2018" in m and "ст. 15" in m for m in warnings), warnings
     assert ActPage.objects.get(pk=act.pk).date == datetime.date(2018, 11, 30)
 
 
 def test_publishing_an_act_on_time_gives_no_deadline_warning(admin_client, acts_index):
-    act = f.ActPageFactory(parent=acts_index, act_type=ActType.MAYOR_ORDER,
-                           adopted_on=datetime.date(2018, 11, 1),
-                           date=datetime.date(2018, 11, 1))
-    response = admin_client.post(f"/admin/pages/{act.pk}/edit/", act_form(act, date="2018-11-02"),
-                                 follow=True)
+    act = f.ActPageFactory(
+        parent=acts_index,
+        act_type=ActType.MAYOR_ORDER,
+        adopted_on=datetime.date(2018, 11, 1),
+        date=datetime.date(2018, 11, 1),
+    )
+    response = admin_client.post(
+        f"/admin/pages/{act.pk}/edit/", act_form(act, date="2018-11-02"), follow=True
+    )
     messages = [str(m) for m in response.context["messages"]]
     assert messages and not any("строк" in m for m in messages)
 
@@ -61,17 +79,36 @@ def test_publishing_an_act_on_time_gives_no_deadline_warning(admin_client, acts_
 def test_dashboard_lists_late_and_soon_due_acts_only(admin_client, acts_index):
     today = timezone.localdate()
     cal = WorkingCalendar()
-    late = f.ActPageFactory(parent=acts_index, title="Пізно оприлюднене розпорядження",
-                            act_type=ActType.MAYOR_ORDER, adopted_on=cal.shift(today, -20),
-                            date=cal.shift(today, -2))
-    soon = f.ActPageFactory(parent=acts_index, title="Проєкт, що чекає оприлюднення",
-                            act_type=ActType.DRAFT_DECISION, number="", adopted_on=None,
-                            planned_consideration_on=cal.shift(today, 12), live=False)
-    on_time = f.ActPageFactory(parent=acts_index, title="Вчасне розпорядження", act_type=ActType.MAYOR_ORDER,
-                               adopted_on=cal.shift(today, -3), date=cal.shift(today, -2))
-    voted = f.ActPageFactory(parent=acts_index, title="Рішення з поіменним голосуванням",
-                             act_type=ActType.COUNCIL_DECISION, adopted_on=cal.shift(today, -1),
-                             date=cal.shift(today, -1))
+    late = f.ActPageFactory(
+        parent=acts_index,
+        title="Пізно оприлюднене розпорядження",
+        act_type=ActType.MAYOR_ORDER,
+        adopted_on=cal.shift(today, -20),
+        date=cal.shift(today, -2),
+    )
+    soon = f.ActPageFactory(
+        parent=acts_index,
+        title="Проєкт, що чекає оприлюднення",
+        act_type=ActType.DRAFT_DECISION,
+        number="",
+        adopted_on=None,
+        planned_consideration_on=cal.shift(today, 12),
+        live=False,
+    )
+    on_time = f.ActPageFactory(
+        parent=acts_index,
+        title="Вчасне розпорядження",
+        act_type=ActType.MAYOR_ORDER,
+        adopted_on=cal.shift(today, -3),
+        date=cal.shift(today, -2),
+    )
+    voted = f.ActPageFactory(
+        parent=acts_index,
+        title="Рішення з поіменним голосуванням",
+        act_type=ActType.COUNCIL_DECISION,
+        adopted_on=cal.shift(today, -1),
+        date=cal.shift(today, -1),
+    )
     ActVote.objects.create(act=voted, deputy="Іваненко І. І.", vote="for")
 
     response = admin_client.get("/admin/reports/deadlines/")

@@ -29,13 +29,13 @@ def test_weekend_is_not_a_working_day(cal):
 
 
 def test_public_holidays_before_the_war_are_days_off(cal):
-    assert not cal.is_working_day(D(2019, 1, 1))   # New Year
-    assert not cal.is_working_day(D(2019, 1, 7))   # Christmas (Julian)
+    assert not cal.is_working_day(D(2019, 1, 1))  # New Year
+    assert not cal.is_working_day(D(2019, 1, 7))  # Christmas (Julian)
     assert not cal.is_working_day(D(2021, 6, 28))  # Constitution Day, a Monday
 
 
 def test_holiday_on_a_weekend_moves_the_day_off_to_monday_before_the_war(cal):
-    assert not cal.is_working_day(D(2020, 3, 9))   # 8 March 2020 was a Sunday
+    assert not cal.is_working_day(D(2020, 3, 9))  # 8 March 2020 was a Sunday
 
 
 def test_cabinet_transfers_make_a_saturday_a_working_day(cal):
@@ -65,13 +65,13 @@ def test_counting_back_skips_weekends_and_holidays(cal):
 
 def test_public_holidays_are_working_days_under_martial_law(cal):
     assert cal.is_working_day(D(2023, 6, 28))  # Constitution Day, a Wednesday
-    assert cal.is_working_day(D(2024, 1, 1))   # New Year, a Monday
-    assert cal.is_working_day(D(2022, 3, 8))   # Women's Day, after 24 February 2022
+    assert cal.is_working_day(D(2024, 1, 1))  # New Year, a Monday
+    assert cal.is_working_day(D(2022, 3, 8))  # Women's Day, after 24 February 2022
     assert not cal.is_working_day(D(2023, 7, 1))  # a Saturday stays a day off
 
 
 def test_a_holiday_on_a_sunday_gives_no_monday_off_under_martial_law(cal):
-    assert cal.is_working_day(D(2023, 1, 2))   # New Year 2023 fell on a Sunday
+    assert cal.is_working_day(D(2023, 1, 2))  # New Year 2023 fell on a Sunday
 
 
 def test_last_holiday_before_martial_law_is_a_day_off(cal):
@@ -83,13 +83,14 @@ def test_holidays_library_keeps_8_march_2022_which_the_configured_calendar_does_
 
     assert D(2022, 3, 8) in holidays.Ukraine(years=2022)
     assert not WorkingCalendar({**legal_rules.CALENDAR, "martial_law_from": D(2022, 3, 15)}).is_working_day(
-        D(2022, 3, 8))
+        D(2022, 3, 8)
+    )
 
 
 def test_calendar_is_configurable_from_settings(settings):
     settings.REPORTS_CALENDAR = {"martial_law_until": D(2024, 12, 31), "extra_days_off": ["2025-05-05"]}
     cal = WorkingCalendar()
-    assert not cal.is_working_day(D(2025, 1, 1))   # holidays return once martial law ends
+    assert not cal.is_working_day(D(2025, 1, 1))  # holidays return once martial law ends
     assert not cal.is_working_day(D(2025, 5, 5))
     assert cal.is_working_day(D(2024, 1, 1))
 
@@ -113,33 +114,38 @@ def draft(**fields):
 
 
 def test_draft_considered_before_the_change_needs_20_working_days():
-    [check] = check_item(draft(planned_consideration_on=D(2020, 10, 9), date=D(2020, 9, 14)),
-                         today=D(2021, 1, 1))
+    [check] = check_item(
+        draft(planned_consideration_on=D(2020, 10, 9), date=D(2020, 9, 14)), today=D(2021, 1, 1)
+    )
     assert check.due == D(2020, 9, 11) and check.status == VIOLATED
 
 
 def test_draft_considered_after_the_change_needs_10_working_days():
-    [check] = check_item(draft(planned_consideration_on=D(2020, 10, 12), date=D(2020, 9, 28)),
-                         today=D(2021, 1, 1))
+    [check] = check_item(
+        draft(planned_consideration_on=D(2020, 10, 12), date=D(2020, 9, 28)), today=D(2021, 1, 1)
+    )
     assert check.due == D(2020, 9, 28) and check.status == MET
 
 
 def test_unpublished_draft_close_to_its_deadline_is_due_soon():
     # Consideration on Friday 24.11.2023 (martial law): due 10 working days before, Friday 10.11.2023.
-    [check] = check_item(draft(planned_consideration_on=D(2023, 11, 24), date=D(2023, 11, 1), live=False),
-                         today=D(2023, 11, 7))
+    [check] = check_item(
+        draft(planned_consideration_on=D(2023, 11, 24), date=D(2023, 11, 1), live=False), today=D(2023, 11, 7)
+    )
     assert check.due == D(2023, 11, 10) and check.status == DUE_SOON and check.working_days_left == 3
 
 
 def test_unpublished_draft_far_from_its_deadline_is_pending():
-    [check] = check_item(draft(planned_consideration_on=D(2023, 12, 22), live=False, date=None),
-                         today=D(2023, 11, 7))
+    [check] = check_item(
+        draft(planned_consideration_on=D(2023, 12, 22), live=False, date=None), today=D(2023, 11, 7)
+    )
     assert check.status == PENDING
 
 
 def test_unpublished_draft_past_its_deadline_is_violated():
-    [check] = check_item(draft(planned_consideration_on=D(2023, 11, 24), live=False, date=None),
-                         today=D(2023, 11, 13))
+    [check] = check_item(
+        draft(planned_consideration_on=D(2023, 11, 24), live=False, date=None), today=D(2023, 11, 13)
+    )
     assert check.status == VIOLATED
 
 
@@ -208,10 +214,20 @@ def test_every_rule_names_its_legal_source():
 
 
 def test_rules_can_be_replaced_from_settings(settings):
-    settings.REPORTS_DEADLINE_RULES = [legal_rules.DeadlineRule(
-        code="adopted_act_published", title="test", source="Закон, ст. 1", act_types=("mayor_order",),
-        anchor="adopted_on", measured="date", kind=legal_rules.PUBLISH_WITHIN, amount=1,
-    )]
-    [check] = check_item({"act_type": "mayor_order", "live": True, "adopted_on": D(2018, 11, 9),
-                          "date": D(2018, 11, 13)}, today=D(2019, 1, 1))
+    settings.REPORTS_DEADLINE_RULES = [
+        legal_rules.DeadlineRule(
+            code="adopted_act_published",
+            title="test",
+            source="Закон, ст. 1",
+            act_types=("mayor_order",),
+            anchor="adopted_on",
+            measured="date",
+            kind=legal_rules.PUBLISH_WITHIN,
+            amount=1,
+        )
+    ]
+    [check] = check_item(
+        {"act_type": "mayor_order", "live": True, "adopted_on": D(2018, 11, 9), "date": D(2018, 11, 13)},
+        today=D(2019, 1, 1),
+    )
     assert check.due == D(2018, 11, 12) and check.status == VIOLATED

@@ -67,15 +67,31 @@ def test_docx_report_reads_the_fixture_month_numbers_and_embeds_the_chart(report
 def test_chart_is_a_png_with_a_bar_per_publication_type(report):
     assert chart_png(report).startswith(b"\x89PNG\r\n\x1a\n")
     assert [label for label, _n in report.chart_data()] == [
-        "Новини", "Оголошення", "Привітання", "Рішення ради", "Розпорядження", "Проєкти рішень",
-        "Протоколи комісій", "Висновки комісій", "Відео",
+        "Новини",
+        "Оголошення",
+        "Привітання",
+        "Рішення ради",
+        "Розпорядження",
+        "Проєкти рішень",
+        "Протоколи комісій",
+        "Висновки комісій",
+        "Відео",
     ]
 
 
-@pytest.mark.parametrize(("count", "expected"), [
-    (1, "1 новина"), (3, "3 новини"), (5, "5 новин"), (11, "11 новин"), (21, "21 новина"), (22, "22 новини"),
-    (112, "112 новин"), (0, "0 новин"),
-])
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (1, "1 новина"),
+        (3, "3 новини"),
+        (5, "5 новин"),
+        (11, "11 новин"),
+        (21, "21 новина"),
+        (22, "22 новини"),
+        (112, "112 новин"),
+        (0, "0 новин"),
+    ],
+)
 def test_news_counts_take_the_ukrainian_plural_form(count, expected):
     with translation.override("uk"):
         assert NEWS_PHRASES["news"](count) % {"count": count} == expected
@@ -91,11 +107,15 @@ def test_command_prints_markdown_to_standard_output(november_2018):
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 def test_command_writes_every_format_to_a_file(november_2018, tmp_path, fmt):
     target = tmp_path / f"report.{fmt}"
-    call_command("monthly_report", "--month", "2018-11", "--format", fmt, "-o", str(target),
-                 stderr=io.StringIO())
+    call_command(
+        "monthly_report", "--month", "2018-11", "--format", fmt, "-o", str(target), stderr=io.StringIO()
+    )
     content = target.read_bytes()
-    lines = {"md": lambda c: [line.lstrip("#- ").strip() for line in c.decode().splitlines() if line.strip()],
-             "html": lambda c: html_lines(c.decode()), "docx": docx_lines}[fmt](content)
+    lines = {
+        "md": lambda c: [line.lstrip("#- ").strip() for line in c.decode().splitlines() if line.strip()],
+        "html": lambda c: html_lines(c.decode()),
+        "docx": docx_lines,
+    }[fmt](content)
     assert lines == NOVEMBER_LINES
 
 
@@ -131,8 +151,9 @@ def test_admin_view_shows_the_month(admin_client, november_2018):
 
 
 def test_admin_view_downloads_the_docx(admin_client, november_2018):
-    response = admin_client.get("/admin/reports/monthly/",
-                                {"month": "2018-11", "format": "docx", "download": "1"})
+    response = admin_client.get(
+        "/admin/reports/monthly/", {"month": "2018-11", "format": "docx", "download": "1"}
+    )
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="monthly-report-2018-11.docx"'
     assert docx_lines(response.content) == NOVEMBER_LINES
@@ -152,15 +173,28 @@ def test_admin_view_is_closed_to_anonymous_users(client, db):
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed: "
-                    "apt-get install -y --no-install-recommends libreoffice-writer-nogui")
+@pytest.mark.skipif(
+    SOFFICE is None,
+    reason="LibreOffice (soffice) is not installed: "
+    "apt-get install -y --no-install-recommends libreoffice-writer-nogui",
+)
 def test_docx_opens_in_libreoffice(report, tmp_path):
     source = tmp_path / "report.docx"
     source.write_bytes(to_docx(report))
     result = subprocess.run(
-        [SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(source)],
-        capture_output=True, text=True, timeout=180,
+        [
+            SOFFICE,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     pdf = tmp_path / "report.pdf"
     assert pdf.exists(), result.stderr
@@ -173,8 +207,10 @@ def test_docx_opens_in_libreoffice(report, tmp_path):
 def test_editors_enter_a_month_s_notes_in_the_snippets_admin(admin_client):
     from cms.reports.models import MonthlyReportNotes
 
-    response = admin_client.post("/admin/snippets/reports/monthlyreportnotes/add/",
-                                 {"month": "2018-11-20", "bullets": "Моніторинг ЗМІ\n\nПлатформа петицій"})
+    response = admin_client.post(
+        "/admin/snippets/reports/monthlyreportnotes/add/",
+        {"month": "2018-11-20", "bullets": "Моніторинг ЗМІ\n\nПлатформа петицій"},
+    )
     assert response.status_code == 302
     notes = MonthlyReportNotes.objects.get()
     assert notes.month.isoformat() == "2018-11-01"

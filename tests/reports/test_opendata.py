@@ -20,18 +20,36 @@ DATASETS = ["acts", "commission-documents", "organizations"]
 @pytest.fixture
 def published(sections):
     issuer = f.IssuerFactory(name="Ніжинська міська рада", slug="rada")
-    f.ActPageFactory(parent=sections["acts"], title="Про бюджет, «2019»", number="1-49/2018", issuer=issuer,
-                     convocation=7, session="49 сесія", summary="Рядок 1\nрядок 2; з комою, і \"лапками\"")
-    f.ActPageFactory(parent=sections["acts"], act_type=ActType.DRAFT_DECISION, status=ActStatus.DRAFT,
-                     number="",
-                     adopted_on=None, planned_consideration_on=datetime.date(2018, 12, 20),
-                     discussion_until=datetime.date(2018, 12, 10))
+    f.ActPageFactory(
+        parent=sections["acts"],
+        title="Про бюджет, «2019»",
+        number="1-49/2018",
+        issuer=issuer,
+        convocation=7,
+        session="49 сесія",
+        summary='Рядок 1\nрядок 2; з комою, і "лапками"',
+    )
+    f.ActPageFactory(
+        parent=sections["acts"],
+        act_type=ActType.DRAFT_DECISION,
+        status=ActStatus.DRAFT,
+        number="",
+        adopted_on=None,
+        planned_consideration_on=datetime.date(2018, 12, 20),
+        discussion_until=datetime.date(2018, 12, 10),
+    )
     f.ActPageFactory(parent=sections["acts"], title="Неопублікований", live=False)
     f.CommissionDocumentPageFactory(parent=sections["commission"], number="5")
     youth = FieldOfActivity.objects.create(name="Молодь")
     culture = FieldOfActivity.objects.create(name="Культура")
-    ngo = make_organization(OrganizationKind.NGO, "2000001", registration_date=datetime.date(2001, 5, 4),
-                            head="Петренко П. П.", phone="+380 4631 00000", email="ngo@example.com")
+    ngo = make_organization(
+        OrganizationKind.NGO,
+        "2000001",
+        registration_date=datetime.date(2001, 5, 4),
+        head="Петренко П. П.",
+        phone="+380 4631 00000",
+        email="ngo@example.com",
+    )
     ngo.fields_of_activity.set([youth, culture])
     make_organization(OrganizationKind.PARTY, "2000002", party="Партія", seats=3)
     return sections
@@ -114,7 +132,7 @@ def test_csv_export_has_the_schema_columns_and_validates(client, published, name
 def test_csv_keeps_newlines_commas_and_quotes_inside_a_field(client, published):
     rows = list(csv.DictReader(io.StringIO(streamed(client.get("/opendata/acts.csv")), newline="")))
     budget = next(row for row in rows if row["number"] == "1-49/2018")
-    assert budget["summary"] == "Рядок 1\nрядок 2; з комою, і \"лапками\""
+    assert budget["summary"] == 'Рядок 1\nрядок 2; з комою, і "лапками"'
 
 
 def test_index_links_every_dataset_format_and_schema(client, published):
@@ -133,8 +151,9 @@ def test_schema_is_served_as_committed(client, name):
     assert json.loads(b"".join(response.streaming_content)) == load_schema(name)
 
 
-@pytest.mark.parametrize("url", ["/opendata/acts.xml", "/opendata/secrets.json",
-                                 "/opendata/schemas/x.schema.json"])
+@pytest.mark.parametrize(
+    "url", ["/opendata/acts.xml", "/opendata/secrets.json", "/opendata/schemas/x.schema.json"]
+)
 def test_unknown_dataset_or_format_is_not_found(client, db, url):
     assert client.get(url).status_code == 404
 

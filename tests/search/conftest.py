@@ -56,6 +56,7 @@ def make_document(db):
 @pytest.fixture
 def refreshed_get(client, search_backend):
     """``client.get`` once the writes so far are visible to searches (Elasticsearch shows them on refresh)."""
+
     def get(path, params):
         search_backend.refresh_indexes()
         return client.get(path, params)
@@ -66,6 +67,7 @@ def refreshed_get(client, search_backend):
 @pytest.fixture
 def search(refreshed_get):
     """GET /search/?q=…&…; the answer must come from the backend under test, not from the fallback."""
+
     def search(q, **params):
         response = refreshed_get("/search/", {"q": q, **params})
         assert response.context["fallback"] is False

@@ -23,10 +23,13 @@ def test_generated_pdf_has_ukrainian_text_layer():
 
 
 def test_upload_through_admin_extracts_text_and_hash(admin_client):
-    response = admin_client.post("/admin/documents/add/", {
-        "title": "Додаток",
-        "file": SimpleUploadedFile("dodatok.pdf", ukrainian_pdf(PHRASE), content_type="application/pdf"),
-    })
+    response = admin_client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Додаток",
+            "file": SimpleUploadedFile("dodatok.pdf", ukrainian_pdf(PHRASE), content_type="application/pdf"),
+        },
+    )
     assert response.status_code == 302
     document = CouncilDocument.objects.get(title="Додаток")
     assert "Любечанинів" in document.extracted_text

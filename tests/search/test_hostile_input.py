@@ -26,10 +26,20 @@ def test_hostile_query_answers_and_escapes(search, make_act, query):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-@pytest.mark.parametrize("params", [
-    {"page": "-1"}, {"page": "abc"}, {"page": "99999999999999999999"}, {"type": "x"}, {"year": "0x10"},
-    {"act_type": "<b>"}, {"issuer": "1;DROP"}, {"sort": "'"}, {"month": "99"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"page": "-1"},
+        {"page": "abc"},
+        {"page": "99999999999999999999"},
+        {"type": "x"},
+        {"year": "0x10"},
+        {"act_type": "<b>"},
+        {"issuer": "1;DROP"},
+        {"sort": "'"},
+        {"month": "99"},
+    ],
+)
 def test_invalid_facet_and_page_values_are_ignored(search, make_act, params):
     make_act(title="Про бюджет")
     response = search("бюджет", **params)

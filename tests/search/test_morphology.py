@@ -3,9 +3,15 @@ import pytest
 from search import analysis
 
 
-@pytest.mark.parametrize(("inflected", "base"), [
-    ("рішенню", "рішення"), ("бюджету", "бюджет"), ("слухань", "слухання"), ("вулиці", "вулиця"),
-])
+@pytest.mark.parametrize(
+    ("inflected", "base"),
+    [
+        ("рішенню", "рішення"),
+        ("бюджету", "бюджет"),
+        ("слухань", "слухання"),
+        ("вулиці", "вулиця"),
+    ],
+)
 def test_inflected_word_and_base_form_share_a_lemma(inflected, base):
     assert analysis.lemmas(inflected) == analysis.lemmas(base) == [base]
 
@@ -42,10 +48,19 @@ def test_query_terms_are_capped():
     assert len(analysis.query_terms(query)) <= analysis.MAX_QUERY_TERMS
 
 
-@pytest.mark.parametrize(("query", "stored"), [
-    ("рішенню", "рішення"), ("бюджету", "бюджет"), ("слухань", "слухання"), ("вулиці", "вулиця"),
-    ("рішення", "рішенню"), ("бюджет", "бюджету"), ("слухання", "слухань"), ("вулиця", "вулиці"),
-])
+@pytest.mark.parametrize(
+    ("query", "stored"),
+    [
+        ("рішенню", "рішення"),
+        ("бюджету", "бюджет"),
+        ("слухань", "слухання"),
+        ("вулиці", "вулиця"),
+        ("рішення", "рішенню"),
+        ("бюджет", "бюджету"),
+        ("слухання", "слухань"),
+        ("вулиця", "вулиці"),
+    ],
+)
 def test_inflected_query_finds_the_page(search, make_act, query, stored):
     act = make_act(title="Розпорядження", summary=f"Текст про {stored} міста Ніжина.")
     make_act(title="Інше", summary="Про інше питання.")

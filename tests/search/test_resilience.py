@@ -15,8 +15,15 @@ DATABASE = settings.DATABASE_SEARCH_BACKEND
 
 def es_settings(url, **extra):
     return {
-        "default": {"BACKEND": "search.backends.Elasticsearch9Backend", "ALIAS": "default", "URLS": [url],
-                    "TIMEOUT": 1, "BREAKER_THRESHOLD": 1, "BREAKER_COOL_DOWN": 60, **extra},
+        "default": {
+            "BACKEND": "search.backends.Elasticsearch9Backend",
+            "ALIAS": "default",
+            "URLS": [url],
+            "TIMEOUT": 1,
+            "BREAKER_THRESHOLD": 1,
+            "BREAKER_COOL_DOWN": 60,
+            **extra,
+        },
         "database": DATABASE,
     }
 

@@ -12,8 +12,11 @@ def result_ids(response):
 
 def test_act_number_as_people_write_it_ranks_the_act_first(search, make_act):
     for i in range(3):
-        make_act(title=f"Про рішення 4-49/2018 та інше {i}", number=f"{i + 10}-49/2018",
-                 summary="Змінює рішення 4-49/2018.")
+        make_act(
+            title=f"Про рішення 4-49/2018 та інше {i}",
+            number=f"{i + 10}-49/2018",
+            summary="Змінює рішення 4-49/2018.",
+        )
     act = make_act(title="Про бюджет", number="4-49/2018")
     for q in ("4-49/2018", "№ 4-49/2018", "№4–49/2018"):
         assert result_ids(search(q))[0] == act.pk
@@ -31,8 +34,10 @@ def test_facets_count_each_value(search, make_act, news_index):
     make_act(title="Бюджету 2020", act_type=ActType.EXECUTIVE_DECISION, date=datetime.date(2020, 3, 1))
     f.NewsPageFactory(parent=news_index, title="Новини бюджету", date=datetime.date(2020, 5, 1))
     response = search("бюджет")
-    facets = {facet["name"]: {v["value"]: v["count"] for v in facet["values"]}
-              for facet in response.context["facets"]}
+    facets = {
+        facet["name"]: {v["value"]: v["count"] for v in facet["values"]}
+        for facet in response.context["facets"]
+    }
     assert facets["act_type"] == {"council_decision": 1, "executive_decision": 1}
     assert facets["year"] == {2019: 1, 2020: 2}
     assert sorted(facets["type"].values()) == [1, 2]

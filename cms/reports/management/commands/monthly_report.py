@@ -16,10 +16,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--month", required=True, help="The month, as YYYY-MM (e.g. 2018-11).")
-        parser.add_argument("--format", default="md", choices=sorted(FORMATS),
-                            help="Output format (default md).")
-        parser.add_argument("-o", "--output",
-                            help="File to write; Markdown or HTML go to standard output if omitted.")
+        parser.add_argument(
+            "--format", default="md", choices=sorted(FORMATS), help="Output format (default md)."
+        )
+        parser.add_argument(
+            "-o", "--output", help="File to write; Markdown or HTML go to standard output if omitted."
+        )
 
     def handle(self, *args, month, format, output, **options):
         try:
