@@ -48,8 +48,8 @@ lint: install
 	$(VENV)/bin/ruff check .
 
 messages: install
-	cd cms && ../$(PY) ../manage.py makemessages -l uk --no-obsolete --ignore "reports/*" && ../$(PY) ../manage.py compilemessages -l uk
-	for app in pages registry search cms/reports; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l uk --no-obsolete && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk); done
+	cd cms && ../$(PY) ../manage.py makemessages -l uk --no-obsolete --no-location && ../$(PY) ../manage.py compilemessages -l uk
+	for app in pages registry search reports; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l uk --no-obsolete --no-location && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk); done
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -16,7 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("opendata/", include("cms.reports.urls")),
+    path("opendata/", include("reports.urls")),
     path("search/", include("search.urls")),
     path("api/v2/", api_router.urls),
 ]

@@ -34,7 +34,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "cms",
-    "cms.reports",
+    "reports",
     "pages",
     "registry",
     "search",
@@ -167,7 +167,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Search. The database backend answers alone when ELASTICSEARCH_URL is unset; with Elasticsearch it
 # is kept up to date too (alias "database") and answers while Elasticsearch is down (search/backends.py).
-# PostgreSQL: the 'simple' configuration, since the text is lemmatised in Python (search/analysis.py).
+# PostgreSQL: the 'simple' configuration, since the text is lemmatised in Python (cms/analysis.py).
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL")
 DATABASE_SEARCH_BACKEND = {"BACKEND": "search.backends.database", "SEARCH_CONFIG": "simple"}
 if ELASTICSEARCH_URL:

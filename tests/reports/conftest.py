@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-from cms.reports.models import MonthlyReportNotes
 from pages.models import ActType, CommissionDocumentType, NewsKind
 from registry.models import Interaction, InteractionKind, Organization, OrganizationKind
 from registry.validators import edrpou_check_digit
+from reports.models import MonthlyReportNotes
 from tests import factories as f
 
 NOVEMBER = datetime.date(2018, 11, 1)

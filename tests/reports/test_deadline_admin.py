@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.reports.deadlines import WorkingCalendar
 from pages.models import ActPage, ActType, ActVote
+from reports.deadlines import WorkingCalendar
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from cms.reports import legal_rules
-from cms.reports.deadlines import (
+from reports import legal_rules
+from reports.deadlines import (
     DUE_SOON,
     MET,
     PENDING,

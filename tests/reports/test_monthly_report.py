@@ -10,8 +10,8 @@ from django.utils import translation
 from docx import Document
 
 from cms.dates import parse_month
-from cms.reports.monthly import NEWS_PHRASES, build_report
-from cms.reports.render import chart_png, to_docx, to_html, to_markdown
+from reports.monthly import NEWS_PHRASES, build_report
+from reports.render import chart_png, to_docx, to_html, to_markdown
 
 from .conftest import NOVEMBER_LINES
 
@@ -205,7 +205,7 @@ def test_docx_opens_in_libreoffice(report, tmp_path):
 
 
 def test_editors_enter_a_month_s_notes_in_the_snippets_admin(admin_client):
-    from cms.reports.models import MonthlyReportNotes
+    from reports.models import MonthlyReportNotes
 
     response = admin_client.post(
         "/admin/snippets/reports/monthlyreportnotes/add/",

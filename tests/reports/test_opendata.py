@@ -6,9 +6,9 @@ import json
 import jsonschema
 import pytest
 
-from cms.reports.opendata import columns, load_schema
 from pages.models import ActPage, ActStatus, ActType
 from registry.models import FieldOfActivity, OrganizationKind
+from reports.opendata import columns, load_schema
 from tests import factories as f
 
 from .conftest import make_organization

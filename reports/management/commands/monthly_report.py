@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
 from cms.dates import parse_month
-from cms.reports.monthly import build_report
-from cms.reports.render import FORMATS, render
+from reports.monthly import build_report
+from reports.render import FORMATS, render
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 
 Rows are read with ``values()`` and ``iterator(chunk_size=…)`` and written as they come, so a full
 export streams in constant memory whatever the size of the archive. The columns of each dataset
-are the properties of its committed JSON Schema (``cms/reports/schemas/<name>.schema.json``), in
+are the properties of its committed JSON Schema (``reports/schemas/<name>.schema.json``), in
 that order; the tests validate the exports against those files.
 """
 

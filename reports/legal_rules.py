@@ -1,6 +1,6 @@
 """Publication deadlines and the working-day calendar, as data with the dates they are in force.
 
-This module holds no arithmetic: ``cms.reports.deadlines`` reads it. A project can replace the
+This module holds no arithmetic: ``reports.deadlines`` reads it. A project can replace the
 rules with ``settings.REPORTS_DEADLINE_RULES`` (a list of :class:`DeadlineRule`, or the dotted path
 of one) and the calendar with ``settings.REPORTS_CALENDAR`` (a dict merged over :data:`CALENDAR`).
 
