@@ -53,7 +53,7 @@ FREQUENT = [
 
 
 def inflector():
-    from search.analysis import _morph
+    from cms.analysis import _morph
 
     morph = _morph()
     forms = {}

@@ -1,6 +1,6 @@
 """Wagtail API v2 with the same Ukrainian search as the /search/ page.
 
-``/api/v2/pages/?search=рішенню`` is analysed by ``search.analysis`` and answered by the same
+``/api/v2/pages/?search=рішенню`` is analysed by ``cms.analysis`` and answered by the same
 backend (with the same database fallback) as the site's search page.
 """
 
@@ -9,7 +9,8 @@ from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from . import analysis
+from cms import analysis
+
 from .services import find_page_ids
 
 

@@ -63,7 +63,7 @@ class PendingIndexOperation(models.Model):
 class Posting(models.Model):
     """One term of one live page in the citizen-search index, and how strongly the page is about it.
 
-    The term is a lemma or an act-number token from ``search.analysis`` (the same analysis as the
+    The term is a lemma or an act-number token from ``cms.analysis`` (the same analysis as the
     query). Written by the database search backend (``search.backends.database``) whenever a page is
     indexed, read by ``search.postings.find``; see there for why the site keeps its own postings.
     """

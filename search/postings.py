@@ -22,7 +22,8 @@ from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
 from wagtail.models import Page
 
-from . import analysis
+from cms import analysis
+
 from .models import Posting
 
 #: A term in the title weighs this much more than its occurrences in the text can.

@@ -5,7 +5,7 @@ from functools import reduce
 from django.core.cache import cache
 from modelsearch.query import And, Or, PlainText
 
-from . import analysis
+from cms import analysis
 
 #: Where the analysed synonym groups are cached; ``SynonymGroup`` saves and deletes drop it.
 SYNONYMS_CACHE_KEY = "search:synonym-groups"

@@ -20,7 +20,9 @@ from django.utils.safestring import mark_safe
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from . import analysis, postings
+from cms import analysis
+
+from . import postings
 from .query import build_query
 from .resilience import BreakerOpen
 

@@ -11,7 +11,8 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from . import analysis
+from cms import analysis
+
 from .services import (
     MAX_CANDIDATES,
     PAGE_SIZE,

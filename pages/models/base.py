@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from search.analysis import index_text
+from cms.analysis import index_text
 
 
 def _flatten(value):
@@ -27,7 +27,7 @@ class BasePage(Page):
     legacy import updates the page instead of creating it again.
 
     ``search_lemmas`` is the page's text (its own search fields and the text extracted from its
-    attachments) reduced to Ukrainian lemmas and act-number tokens by ``search.analysis``; queries
+    attachments) reduced to Ukrainian lemmas and act-number tokens by ``cms.analysis``; queries
     are analysed by the same function, so «рішенню» finds «рішення» on every search backend.
     """
 
@@ -83,7 +83,7 @@ class BasePage(Page):
         return texts
 
     def search_lemmas(self):
-        """Lemmatised text of the page for the search index (see ``search.analysis.index_text``).
+        """Lemmatised text of the page for the search index (see ``cms.analysis.index_text``).
 
         The database backends read every search field once per index column (title, body,
         autocomplete), so the result is kept on the instance until the next ``save()``.

@@ -3,7 +3,7 @@
 They are Wagtail's own backends with three changes:
 
 * index settings for Ukrainian text (see ``UKRAINIAN_INDEX_SETTINGS``); the lemmatised field
-  ``search_lemmas`` is analysed in Python (``search.analysis``), so no server plugin is needed;
+  ``search_lemmas`` is analysed in Python (``cms.analysis``), so no server plugin is needed;
 * index updates go through a circuit breaker: a failure or an open breaker queues the update in
   ``PendingIndexOperation`` instead of raising or waiting, and ``manage.py retry_search_updates``
   replays the queue;
@@ -23,7 +23,7 @@ UKRAINIAN_INDEX_SETTINGS = {
     "settings": {
         "analysis": {
             "char_filter": {
-                # The same apostrophe and quote unification as search.analysis.normalize.
+                # The same apostrophe and quote unification as cms.analysis.normalize.
                 "uk_apostrophes": {
                     "type": "mapping",
                     "mappings": ["\u2019=>'", "\u02bc=>'", "\u2018=>'", "`=>'", '\u00ab=>"', '\u00bb=>"'],

@@ -1,6 +1,6 @@
 import pytest
 
-from search import analysis
+from cms import analysis
 
 
 @pytest.mark.parametrize(
