@@ -10,8 +10,10 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import override
+from wagtail.embeds.embeds import get_embed
 from wagtail.models import Page, Site
 
+from cms.embeds import parse_youtube_id
 from cms.menus import main_menu_items
 
 register = template.Library()
@@ -63,8 +65,6 @@ def breadcrumbs(context, page=None):
 def video_embed(url, title):
     """HTML that plays a video: YouTube as a privacy-enhanced iframe built locally, anything
     else through Wagtail's embeds; when the provider fails, a plain link instead of an error."""
-    from pages.models.videos import parse_youtube_id
-
     video_id = parse_youtube_id(url or "")
     if video_id:
         return format_html(
@@ -75,8 +75,6 @@ def video_embed(url, title):
             title,
         )
     try:
-        from wagtail.embeds.embeds import get_embed
-
         embed = get_embed(url)
         # The oEmbed HTML comes from a provider Wagtail's embed finders trust.
         return format_html('<div class="video-frame video-frame--oembed">{}</div>', mark_safe(embed.html))

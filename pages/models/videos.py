@@ -1,6 +1,3 @@
-import re
-from urllib.parse import parse_qs, urlparse
-
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -8,43 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from cms.behaviours import PublicationDated
+from cms.embeds import parse_youtube_id
+from cms.pagination import paginate
 
 from .base import BasePage
-
-YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-YOUTUBE_HOSTS = {
-    "youtube.com",
-    "www.youtube.com",
-    "m.youtube.com",
-    "music.youtube.com",
-    "youtube-nocookie.com",
-    "www.youtube-nocookie.com",
-}
-
-
-def parse_youtube_id(url: str) -> str | None:
-    """The 11-character video ID of a YouTube URL, or None if the URL is not a YouTube video.
-
-    Parsed locally so that a YouTube video renders without any request to YouTube's oEmbed.
-    """
-    try:
-        parsed = urlparse(url.strip())
-    except ValueError:
-        return None
-    host = (parsed.hostname or "").lower()
-    candidate = None
-    if host in {"youtu.be", "www.youtu.be"}:
-        candidate = parsed.path.lstrip("/").split("/")[0]
-    elif host in YOUTUBE_HOSTS:
-        if parsed.path == "/watch":
-            candidate = parse_qs(parsed.query).get("v", [None])[0]
-        else:
-            parts = parsed.path.strip("/").split("/")
-            if len(parts) >= 2 and parts[0] in {"embed", "shorts", "live", "v"}:
-                candidate = parts[1]
-    if candidate and YOUTUBE_ID.match(candidate):
-        return candidate
-    return None
 
 
 class VideoIndexPage(BasePage):
@@ -63,7 +27,7 @@ class VideoIndexPage(BasePage):
         verbose_name_plural = _("video indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from pages.selectors import images_with_list_renditions, paginate
+        from pages.selectors import images_with_list_renditions
 
         context = super().get_context(request, *args, **kwargs)
         messages = []
