@@ -1,9 +1,10 @@
-from .acts import ActIndexPage, ActPage, ActRelation, ActStatus, ActType, ActVote, Issuer, RelationKind, Vote
+from .acts import ActIndexPage, ActPage, ActRelation, ActVote, Issuer
 from .base import BasePage
-from .commissions import CommissionDocumentPage, CommissionDocumentType, CommissionIndexPage, CommissionPage
+from .commissions import CommissionDocumentPage, CommissionIndexPage, CommissionPage
 from .home import HomePage
+from .kinds import ActStage, ActStatus, ActType, CommissionDocumentType, NewsKind, RelationKind, Vote
 from .legacy import LegacyItem
-from .news import NewsIndexPage, NewsKind, NewsPage, NewsPageTag
+from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .standard import StandardPage
 from .videos import VideoIndexPage, VideoPage, parse_youtube_id
 
@@ -11,6 +12,7 @@ __all__ = [
     "ActIndexPage",
     "ActPage",
     "ActRelation",
+    "ActStage",
     "ActStatus",
     "ActType",
     "ActVote",

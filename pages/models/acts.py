@@ -12,28 +12,9 @@ from cms.behaviours import HasAttachments, OpenForDiscussion, PublicationDated
 from cms.text import admin_default_slugs, slugify_uk
 
 from .base import BasePage
+from .kinds import ActStage, ActStatus, ActType, RelationKind, Vote
 
-
-class ActType(models.TextChoices):
-    COUNCIL_DECISION = "council_decision", _("Council decision")
-    EXECUTIVE_DECISION = "executive_decision", _("Executive committee decision")
-    MAYOR_ORDER = "mayor_order", _("Mayor's order")
-    DRAFT_DECISION = "draft_decision", _("Draft decision")
-    REGULATORY_DRAFT = "regulatory_draft", _("Regulatory act draft")
-    PROTOCOL = "protocol", _("Protocol")
-
-
-DRAFT_TYPES = (ActType.DRAFT_DECISION, ActType.REGULATORY_DRAFT)
-
-# How each type of act is named in its URL (transliterated): «рішення 4-49/2018» -> rishennia-4-49-2018.
-SLUG_WORDS = {
-    ActType.COUNCIL_DECISION: "рішення",
-    ActType.EXECUTIVE_DECISION: "рішення виконкому",
-    ActType.MAYOR_ORDER: "розпорядження",
-    ActType.DRAFT_DECISION: "проєкт рішення",
-    ActType.REGULATORY_DRAFT: "проєкт регуляторного акта",
-    ActType.PROTOCOL: "протокол",
-}
+DRAFT_TYPES = ActType.of_stage(ActStage.DRAFT)
 
 
 def act_slug(*, act_type, number, year):
@@ -41,30 +22,11 @@ def act_slug(*, act_type, number, year):
 
     The year is not repeated when the number already ends with it («4-49/2018»).
     """
-    words = [SLUG_WORDS.get(act_type, str(act_type)), number or ""]
+    word = ActType(act_type).data.slug_word if act_type in ActType.values else str(act_type)
+    words = [word, number or ""]
     if year and not (number or "").rstrip().endswith(str(year)):
         words.append(str(year))
     return slugify_uk(" ".join(words), max_length=200)
-
-
-class ActStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft for discussion")
-    ADOPTED = "adopted", _("Adopted")
-    IN_FORCE = "in_force", _("In force")
-    AMENDED = "amended", _("Amended")
-    LOST_FORCE = "lost_force", _("Lost force")
-
-
-class Vote(models.TextChoices):
-    FOR = "for", _("For")
-    AGAINST = "against", _("Against")
-    ABSTAINED = "abstained", _("Abstained")
-    DID_NOT_VOTE = "did_not_vote", _("Did not vote")
-
-
-class RelationKind(models.TextChoices):
-    AMENDS = "amends", _("Amends")
-    REPEALS = "repeals", _("Repeals")
 
 
 @register_snippet

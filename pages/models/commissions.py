@@ -8,12 +8,7 @@ from wagtail.search import index
 from cms.behaviours import HasAttachments, PublicationDated
 
 from .base import BasePage
-
-
-class CommissionDocumentType(models.TextChoices):
-    PROTOCOL = "protocol", _("Protocol")
-    CONCLUSION = "conclusion", _("Conclusion")
-    RECOMMENDATION = "recommendation", _("Recommendation")
+from .kinds import CommissionDocumentType
 
 
 class CommissionIndexPage(BasePage):

@@ -12,13 +12,7 @@ from cms.behaviours import HasAttachments, HasRelatedPages, PublicationDated
 from cms.blocks import BodyBlock
 
 from .base import BasePage
-
-
-class NewsKind(models.TextChoices):
-    NEWS = "news", _("News")
-    ANNOUNCEMENT = "announcement", _("Announcement")
-    GREETING = "greeting", _("Greeting")
-    ARTICLE = "article", _("Article")
+from .kinds import NewsKind
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
