@@ -3,12 +3,17 @@
 import datetime
 import re
 
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+#: Years the site's documents can carry; a month outside them is refused, never overflows.
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+MONTH_RE = re.compile(r"([0-9]{4})-([0-9]{2})", re.ASCII)
 
 
 def parse_month(value: str | None) -> datetime.date:
-    """The first day of a ``YYYY-MM`` month; ValueError naming the parameter otherwise."""
-    match = MONTH_RE.match(value or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValueError(f"month must be YYYY-MM (e.g. 2018-11), got {value!r}")
-    return datetime.date(int(match.group(1)), int(match.group(2)), 1)
+    """The first day of a ``YYYY-MM`` month between MIN_YEAR and MAX_YEAR; ValueError otherwise."""
+    match = MONTH_RE.fullmatch((value or "").strip())
+    if not match or not MIN_YEAR <= int(match[1]) <= MAX_YEAR or not 1 <= int(match[2]) <= 12:
+        raise ValueError(
+            f"month must be YYYY-MM between {MIN_YEAR} and {MAX_YEAR} (e.g. 2018-11), got {value!r}"
+        )
+    return datetime.date(int(match[1]), int(match[2]), 1)

@@ -7,14 +7,13 @@ messages about the ones that were not (a bad value is ignored and the visitor is
 import dataclasses
 
 from django.core.paginator import Page as PaginatorPage
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from cms.dates import parse_month
+from cms.pagination import paginate
 
-PER_PAGE = 20
 LIST_IMAGE_SPEC = "fill-480x270"
 
 
@@ -27,25 +26,6 @@ class Listing:
     @property
     def items(self):
         return self.page.object_list
-
-
-def paginate(queryset, raw_page, messages, *, per_page=PER_PAGE):
-    """The requested page of ``queryset``, clamped to the existing pages; a bad number is reported."""
-    paginator = Paginator(queryset, per_page, allow_empty_first_page=True)
-    try:
-        number = int(raw_page or 1)
-    except (TypeError, ValueError):
-        messages.append(
-            _("The page number «%(value)s» is not a number; showing the first page.") % {"value": raw_page}
-        )
-        number = 1
-    if number < 1:
-        messages.append(_("There is no page %(value)s; showing the first page.") % {"value": number})
-        number = 1
-    elif number > paginator.num_pages:
-        messages.append(_("There is no page %(value)s; showing the last page.") % {"value": number})
-        number = paginator.num_pages
-    return paginator.page(number)
 
 
 class _Filtering:

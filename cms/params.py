@@ -1,0 +1,99 @@
+"""Query-string parameters, parsed one way for every public and admin view.
+
+A value a visitor typed, or a robot invented, becomes either a clean Python value or a
+``BadParameter`` that names the parameter and the value. Listings turn the error into a notice and
+ignore the filter; the API and the feeds answer 400. Nothing here trusts ``str.isdigit()`` (it takes
+«²» for a digit), lets a NUL byte reach the database (PostgreSQL refuses it) or builds a date past
+the end of the calendar.
+"""
+
+import datetime
+import re
+
+from django.utils.translation import gettext as _
+
+from cms.dates import MAX_YEAR, MIN_YEAR, parse_month
+
+#: Longest free-text value kept (a search query, a number, a slug); longer ones are refused.
+MAX_TEXT = 200
+
+_INTEGER = re.compile(r"[0-9]{1,9}", re.ASCII)
+# C0 controls but tab and newline, DEL and the C1 controls: nothing a person types into a form.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class BadParameter(ValueError):
+    """A parameter value the view cannot use; ``str()`` is a sentence for the visitor."""
+
+    def __init__(self, name: str, value, message: str):
+        self.name, self.value = name, value
+        super().__init__(message)
+
+
+def text(raw, *, name: str, max_length: int = MAX_TEXT) -> str:
+    """``raw`` stripped; '' when absent. Control characters (NUL included) and overlong values are refused."""
+    value = (raw or "").strip()
+    if _CONTROL.search(value):
+        raise BadParameter(
+            name, value, _("The parameter «%(name)s» contains control characters.") % {"name": name}
+        )
+    if len(value) > max_length:
+        raise BadParameter(
+            name,
+            value[:max_length],
+            _("The parameter «%(name)s» is longer than %(max)s characters.")
+            % {"name": name, "max": max_length},
+        )
+    return value
+
+
+def integer(raw, *, name: str, minimum: int | None = None, maximum: int | None = None) -> int | None:
+    """A whole number written in ASCII digits within [minimum, maximum]; None when absent."""
+    value = text(raw, name=name, max_length=32)
+    if not value:
+        return None
+    if not _INTEGER.fullmatch(value):
+        raise BadParameter(name, value, _("«%(value)s» is not a number.") % {"value": value})
+    number = int(value)
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise BadParameter(
+            name,
+            value,
+            _("%(value)s is out of range for «%(name)s».") % {"value": value, "name": name},
+        )
+    return number
+
+
+def year(raw, *, name: str = "year") -> int | None:
+    """A year the site's documents can carry; None when absent."""
+    value = text(raw, name=name, max_length=32)
+    try:
+        return integer(value, name=name, minimum=MIN_YEAR, maximum=MAX_YEAR)
+    except BadParameter:
+        raise BadParameter(name, value, _("«%(value)s» is not a year.") % {"value": value}) from None
+
+
+def month(raw, *, name: str = "month") -> datetime.date | None:
+    """The first day of a ``YYYY-MM`` month within the site's years; None when absent."""
+    value = text(raw, name=name, max_length=32)
+    if not value:
+        return None
+    try:
+        return parse_month(value)
+    except ValueError:
+        raise BadParameter(
+            name, value, _("The month «%(value)s» is not in the form YYYY-MM.") % {"value": value}
+        ) from None
+
+
+def choice(raw, *, name: str, choices) -> str | None:
+    """One of ``choices`` (a Django choices list or any iterable of values); None when absent."""
+    value = text(raw, name=name)
+    if not value:
+        return None
+    allowed = {item[0] if isinstance(item, tuple | list) else item for item in choices}
+    if value not in allowed:
+        raise BadParameter(
+            name, value, _("Unknown value «%(value)s» of «%(name)s».") % {"value": value, "name": name}
+        )
+    return value
