@@ -14,7 +14,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from wagtail.models import Page, Site
+
 from cms.bulk import chunked
+from pages.models import ActPage, CommissionDocumentPage, CommissionPage
+from registry.models import Organization
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 CHUNK_SIZE = 2000
@@ -32,8 +36,6 @@ def columns(name: str) -> list[str]:
 
 def _page_url_builder():
     """A function from a page's ``url_path`` to its absolute URL on the default site (no query per row)."""
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return lambda url_path: None
@@ -49,8 +51,6 @@ def _page_url_builder():
 
 def act_rows() -> Iterator[dict]:
     """Live acts, oldest first."""
-    from pages.models import ActPage
-
     url = _page_url_builder()
     queryset = (
         ActPage.objects.live()
@@ -97,10 +97,6 @@ def act_rows() -> Iterator[dict]:
 
 def commission_document_rows() -> Iterator[dict]:
     """Live documents of the deputy commissions, oldest first, with the commission's name."""
-    from wagtail.models import Page
-
-    from pages.models import CommissionDocumentPage, CommissionPage
-
     url = _page_url_builder()
     commissions = dict(CommissionPage.objects.values_list("path", "title"))
     queryset = (
@@ -156,8 +152,6 @@ def organization_rows() -> Iterator[dict]:
     Phone, e-mail and the editors' notes are not published: they are contact details and
     internal remarks, not register data.
     """
-    from registry.models import Organization
-
     through = Organization.fields_of_activity.through
     queryset = Organization.objects.order_by("pk").values(*ORGANIZATION_FIELDS)
     for chunk in chunked(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
