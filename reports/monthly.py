@@ -14,6 +14,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy, pgettext
 
+from cms.exports import safe_cell
 from pages.models import (
     ActPage,
     ActType,
@@ -130,7 +131,8 @@ class MonthlyReport:
             % {"count": self.interactions_total},
             [interaction_phrase(kind, n) for kind, n in self.interactions.items() if n],
         )
-        return [news, documents, videos, interactions] + [Section(note) for note in self.notes]
+        # Notes are typed by editors: one pasted into a spreadsheet from the HTML must stay text.
+        return [news, documents, videos, interactions] + [Section(safe_cell(note)) for note in self.notes]
 
     def chart_data(self) -> list[tuple[str, int]]:
         """(label, count) of the month's publications, for the bar chart."""

@@ -1,37 +1,63 @@
-"""Open data: acts, commission documents and the registry of organisations as CSV and JSON.
+"""Open data: acts, commission documents and the registry of organisations, as datasets.
 
-Rows are read with ``values()`` and ``iterator(chunk_size=…)`` and written as they come, so a full
-export streams in constant memory whatever the size of the archive. The columns of each dataset
-are the properties of its committed JSON Schema (``reports/schemas/<name>.schema.json``), in
-that order; the tests validate the exports against those files.
+Rows are read with ``values()`` and ``iterator(chunk_size=…)`` and written as they come
+(``reports.opendata_formats``), so a full export streams in constant memory whatever the size of the
+archive. The columns of each dataset are the properties of its committed JSON Schema
+(``reports/schemas/<name>.schema.json``), in that order. A column holding the code of a kind (act type,
+status…) names its kind class in :data:`DATASETS`: the served schema lists the codes from that class,
+the one place they are declared, so the committed files never spell them.
 """
 
-import csv
+import copy
 import datetime
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from django.db.models import Max
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 
 from cms.bulk import chunked
-from pages.models import ActPage, CommissionDocumentPage, CommissionPage
-from registry.models import Organization
+from pages.models import (
+    ActPage,
+    ActStatus,
+    ActType,
+    CommissionDocumentPage,
+    CommissionDocumentType,
+    CommissionPage,
+)
+from registry.models import LegalForm, Organization, OrganizationKind, RegistrationStatus
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 CHUNK_SIZE = 2000
 
 
 @cache
-def load_schema(name: str) -> dict:
-    """The committed JSON Schema of dataset ``name``."""
+def committed_schema(name: str) -> dict:
+    """The JSON Schema of dataset ``name`` as committed (without the codes of its kind columns)."""
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+def item_properties(schema: dict) -> dict:
+    """The properties of one record of a dataset's schema: its columns, in order."""
+    return schema["properties"]["items"]["items"]["properties"]
+
+
+def load_schema(name: str) -> dict:
+    """The schema as served: the committed one, each kind column's ``enum`` read from its kind class now."""
+    schema = copy.deepcopy(committed_schema(name))
+    properties = item_properties(schema)
+    for column, kinds in DATASETS[name].kinds.items():
+        properties[column]["enum"] = list(kinds.values)
+    return schema
+
+
 def columns(name: str) -> list[str]:
-    return list(load_schema(name)["properties"]["items"]["items"]["properties"])
+    return list(item_properties(committed_schema(name)))
 
 
 def _page_url_builder():
@@ -169,50 +195,55 @@ def organization_rows() -> Iterator[dict]:
             yield record
 
 
+def _latest(queryset, field_name: str) -> datetime.datetime | None:
+    return queryset.aggregate(latest=Max(field_name))["latest"]
+
+
 @dataclass(frozen=True)
 class Dataset:
+    """One open dataset: what it is (for people), its rows, its size and its latest change.
+
+    ``kinds`` maps a column holding the code of a kind to the class that declares the kind.
+    """
+
     name: str
+    description: Promise
     rows: Callable[[], Iterator[dict]]
+    count: Callable[[], int]
+    updated: Callable[[], datetime.datetime | None]
+    kinds: dict[str, type] = field(default_factory=dict)
 
 
 DATASETS = {
-    "acts": Dataset("acts", act_rows),
-    "commission-documents": Dataset("commission-documents", commission_document_rows),
-    "organizations": Dataset("organizations", organization_rows),
+    "acts": Dataset(
+        "acts",
+        _(
+            "Decisions of the city council and of its executive committee, the mayor's orders, draft "
+            "decisions and protocols published on the site, with their requisites and summaries."
+        ),
+        act_rows,
+        lambda: ActPage.objects.live().count(),
+        lambda: _latest(ActPage.objects.live(), "last_published_at"),
+        {"act_type": ActType, "status": ActStatus},
+    ),
+    "commission-documents": Dataset(
+        "commission-documents",
+        _("Protocols, conclusions and recommendations of the standing deputy commissions."),
+        commission_document_rows,
+        lambda: CommissionDocumentPage.objects.live().count(),
+        lambda: _latest(CommissionDocumentPage.objects.live(), "last_published_at"),
+        {"doc_type": CommissionDocumentType},
+    ),
+    "organizations": Dataset(
+        "organizations",
+        _(
+            "The city's registry of civil society organisations and local organisations of political "
+            "parties: names, EDRPOU codes, legal forms, heads, fields of activity. Contact details are "
+            "not published."
+        ),
+        organization_rows,
+        lambda: Organization.objects.count(),
+        lambda: _latest(Organization.objects.all(), "updated_at"),
+        {"kind": OrganizationKind, "legal_form": LegalForm, "status": RegistrationStatus},
+    ),
 }
-
-
-def _plain(value):
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    return value
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for csv.writer inside a generator."""
-
-    def write(self, value):
-        return value
-
-
-def stream_csv(name: str) -> Iterator[str]:
-    """The dataset as CSV lines: a header of the schema's columns, lists joined with «; »."""
-    fields = columns(name)
-    writer = csv.writer(_Echo())
-    yield writer.writerow(fields)
-    for row in DATASETS[name].rows():
-        yield writer.writerow(
-            "; ".join(value) if isinstance(value, list) else ("" if value is None else _plain(value))
-            for value in (row[field] for field in fields)
-        )
-
-
-def stream_json(name: str, *, schema_url: str) -> Iterator[str]:
-    """The dataset as one JSON document, written item by item."""
-    fields = columns(name)
-    yield json.dumps({"dataset": name, "schema": schema_url}, ensure_ascii=False)[:-1] + ', "items": ['
-    separator = "\n"
-    for row in DATASETS[name].rows():
-        yield separator + json.dumps({field: _plain(row[field]) for field in fields}, ensure_ascii=False)
-        separator = ",\n"
-    yield "\n]}\n"
