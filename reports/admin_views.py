@@ -25,11 +25,20 @@ from .render import render as render_report
 DEFAULT_FORMAT = "docx"
 
 
+class ReportPageMixin(WagtailAdminTemplateMixin):
+    """An admin report page whose header and breadcrumbs name the report, as Wagtail's own reports do."""
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+
 class MonthlyReportForm(forms.Form):
     month = forms.CharField(label=_("Month"), help_text=_("As YYYY-MM, e.g. 2018-11."), max_length=32)
     format = forms.CharField(
         label=_("Download as"),
-        widget=forms.Select(choices=[(key, key.upper()) for key in FORMATS]),
+        widget=forms.Select(
+            choices=[(key, key.upper()) for key in sorted(FORMATS, key=lambda key: key != DEFAULT_FORMAT)]
+        ),
         initial=DEFAULT_FORMAT,
         required=False,
     )
@@ -63,7 +72,7 @@ def _wants_download(request, notices: list) -> bool:
         return False
 
 
-class MonthlyReportView(WagtailAdminTemplateMixin, TemplateView):
+class MonthlyReportView(ReportPageMixin, TemplateView):
     """The monthly report in the admin: shown as HTML, downloadable as Markdown, HTML or DOCX."""
 
     template_name = "reports/admin/monthly_report.html"
@@ -93,7 +102,7 @@ class MonthlyReportView(WagtailAdminTemplateMixin, TemplateView):
         return response
 
 
-class DeadlineDashboardView(WagtailAdminTemplateMixin, TemplateView):
+class DeadlineDashboardView(ReportPageMixin, TemplateView):
     """Acts that violate a publication deadline or will within a few working days (no parameters)."""
 
     template_name = "reports/admin/deadlines.html"

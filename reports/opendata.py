@@ -228,7 +228,10 @@ DATASETS = {
     ),
     "commission-documents": Dataset(
         "commission-documents",
-        _("Protocols, conclusions and recommendations of the standing deputy commissions."),
+        _(
+            "Protocols of the meetings of the standing deputy commissions and their conclusions and "
+            "recommendations on draft decisions, with the commission, the number and the meeting date."
+        ),
         commission_document_rows,
         lambda: CommissionDocumentPage.objects.live().count(),
         lambda: _latest(CommissionDocumentPage.objects.live(), "last_published_at"),
