@@ -16,12 +16,14 @@ from .opendata import DATASETS, columns
 
 
 def export_value(value):
-    """A value as an export writes it: dates in ISO 8601, text made safe, lists item by item."""
-    if isinstance(value, datetime.date | datetime.datetime):
+    """A value as an export writes it: text made safe, dates in ISO 8601, lists item by item."""
+    if isinstance(value, str):  # the commonest case first: this runs for every cell of every row
+        return safe_cell(value)
+    if isinstance(value, datetime.date):  # datetime is a date too
         return value.isoformat()
     if isinstance(value, list):
         return [export_value(item) for item in value]
-    return safe_cell(value)
+    return value
 
 
 class _Echo:
