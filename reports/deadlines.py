@@ -10,8 +10,12 @@ from dataclasses import dataclass
 
 import holidays
 from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+
+from pages.models import ActPage, ActVote
 
 from . import legal_rules
 from .legal_rules import LASTS_AT_LEAST, MONTHS, PUBLISH_BEFORE, PUBLISH_WITHIN, DeadlineRule
@@ -190,14 +194,12 @@ def check_item(
     (``date``, ``adopted_on``, ``planned_consideration_on``, ``discussion_until``). An unpublished
     page has no publication date yet, whatever its ``date`` field says.
     """
-    from django.utils import timezone
-
     cal = cal or default_calendar()
     today = today or timezone.localdate()
     warn_within = cal.config["warn_within_working_days"]
     checks = []
     for rule in rules if rules is not None else deadline_rules():
-        if item.get("act_type") not in rule.act_types:
+        if not rule.covers(item.get("act_type")):
             continue
         anchor = item.get(rule.anchor)
         if anchor is None or not rule.in_force_on(anchor):
@@ -243,11 +245,6 @@ def deadline_dashboard(
     Only acts whose anchor dates are recent or in the future are read: old, settled content
     does not need watching and would make the page slow on a large archive.
     """
-    from django.db.models import Exists, OuterRef, Q
-    from django.utils import timezone
-
-    from pages.models import ActPage, ActVote
-
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=lookback_days)
     rows = (

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
+from pages.models import ActStage, ActType
+
 # How a rule compares the measured date with the anchor date.
 PUBLISH_BEFORE = "publish_before"  # measured <= anchor - amount   ("at least N before")
 PUBLISH_WITHIN = "publish_within"  # measured <= anchor + amount   ("within N after")
@@ -25,21 +27,31 @@ MONTHS = "months"
 
 @dataclass(frozen=True)
 class DeadlineRule:
-    """One version of a legal deadline, in force for anchors between two dates (inclusive)."""
+    """One version of a legal deadline, in force for anchors between two dates (inclusive).
+
+    The acts it judges: every act type at ``stage`` (an ``ActStage``; each type's stage is declared
+    with the type in ``pages.models.kinds``, so a new type is judged as its stage says), and the
+    ``act_types`` it names, for a law that concerns one kind of act only.
+    """
 
     code: str
     title: str
     source: str
-    act_types: tuple[str, ...]
     anchor: str
     measured: str
     kind: str
     amount: int
+    stage: str = ""
+    act_types: tuple[str, ...] = ()
     unit: str = WORKING_DAYS
     in_force_from: datetime.date | None = None
     in_force_until: datetime.date | None = None
     needs_votes: bool = False
     extra: dict = field(default_factory=dict)
+
+    def covers(self, act_type: str) -> bool:
+        """Whether acts of ``act_type`` are judged by this rule (stages read now, not at import)."""
+        return act_type in self.act_types or (bool(self.stage) and act_type in ActType.of_stage(self.stage))
 
     def in_force_on(self, day: datetime.date) -> bool:
         return (self.in_force_from is None or self.in_force_from <= day) and (
@@ -57,15 +69,12 @@ LAW_890_IX_IN_FORCE = datetime.date(2020, 10, 10)
 # months after publication.
 ROLL_CALL_IN_FORCE = datetime.date(2016, 2, 23)
 
-ADOPTED_ACT_TYPES = ("council_decision", "executive_decision", "mayor_order")
-DRAFT_ACT_TYPES = ("draft_decision", "regulatory_draft")
-
 DRAFT_20_DAYS = DeadlineRule(
     code="draft_before_consideration",
     title=_("Draft published at least 20 working days before its consideration"),
     source="Закон України «Про доступ до публічної інформації» № 2939-VI, ст. 15 ч. 3 "
     "(редакція до Закону № 890-IX від 15.09.2020)",
-    act_types=DRAFT_ACT_TYPES,
+    stage=ActStage.DRAFT,
     anchor="planned_consideration_on",
     measured="date",
     kind=PUBLISH_BEFORE,
@@ -88,7 +97,7 @@ RULES = [
         code="adopted_act_published",
         title=_("Adopted act published within 5 working days of adoption"),
         source="Закон України «Про доступ до публічної інформації» № 2939-VI, ст. 15 ч. 2",
-        act_types=ADOPTED_ACT_TYPES,
+        stage=ActStage.ADOPTED,
         anchor="adopted_on",
         measured="date",
         kind=PUBLISH_WITHIN,
@@ -99,7 +108,7 @@ RULES = [
         title=_("Regulatory act draft open for comments for at least one month"),
         source="Закон України «Про засади державної регуляторної політики у сфері господарської "
         "діяльності» № 1160-IV, ст. 13",
-        act_types=("regulatory_draft",),
+        act_types=(ActType.REGULATORY_DRAFT,),
         anchor="date",
         measured="discussion_until",
         kind=LASTS_AT_LEAST,
@@ -111,7 +120,8 @@ RULES = [
         title=_("Roll-call vote results published on the day of the vote"),
         source="Закон України «Про місцеве самоврядування в Україні» № 280/97-ВР, ст. 59 ч. 3 (в редакції "
         "Закону від 26.11.2015 щодо поіменних голосувань, чинний з 23.02.2016)",
-        act_types=("council_decision",),
+        # Art. 59 concerns the votes of the council itself.
+        act_types=(ActType.COUNCIL_DECISION,),
         anchor="adopted_on",
         measured="date",
         kind=PUBLISH_WITHIN,

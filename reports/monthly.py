@@ -12,7 +12,21 @@ from django.conf import settings
 from django.db.models import Count
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, pgettext
+from django.utils.translation import ngettext, ngettext_lazy, pgettext
+
+from cms.exports import safe_cell
+from pages.models import (
+    ActPage,
+    ActType,
+    CommissionDocumentPage,
+    CommissionDocumentType,
+    NewsKind,
+    NewsPage,
+    VideoPage,
+)
+from registry.models import Interaction, OrganizationKind
+
+from .models import MonthlyReportNotes
 
 DEFAULT_DEPARTMENT = "Відділ інформаційно-аналітичної роботи та комунікацій з громадськістю"
 
@@ -23,67 +37,28 @@ def month_bounds(month: datetime.date) -> tuple[datetime.date, datetime.date]:
     return first, following - datetime.timedelta(days=1)
 
 
-# Plural phrases per category. Each is a function so that ngettext runs in the active language.
-NEWS_PHRASES = {
-    "news": lambda n: ngettext("%(count)d news item", "%(count)d news items", n),
-    "announcement": lambda n: ngettext("%(count)d announcement", "%(count)d announcements", n),
-    "greeting": lambda n: ngettext("%(count)d greeting", "%(count)d greetings", n),
-    "article": lambda n: ngettext("%(count)d article", "%(count)d articles", n),
-}
-ACT_PHRASES = {
-    "council_decision": lambda n: ngettext("%(count)d council decision", "%(count)d council decisions", n),
-    "executive_decision": lambda n: ngettext(
-        "%(count)d executive committee decision", "%(count)d executive committee decisions", n
-    ),
-    "mayor_order": lambda n: ngettext("%(count)d mayor's order", "%(count)d mayor's orders", n),
-    "draft_decision": lambda n: ngettext("%(count)d draft decision", "%(count)d draft decisions", n),
-    "regulatory_draft": lambda n: ngettext(
-        "%(count)d regulatory act draft", "%(count)d regulatory act drafts", n
-    ),
-    "protocol": lambda n: ngettext("%(count)d protocol", "%(count)d protocols", n),
-}
-COMMISSION_PHRASES = {
-    "protocol": lambda n: ngettext(
-        "%(count)d protocol of a deputy commission", "%(count)d protocols of deputy commissions", n
-    ),
-    "conclusion": lambda n: ngettext(
-        "%(count)d conclusion of a deputy commission", "%(count)d conclusions of deputy commissions", n
-    ),
-    "recommendation": lambda n: ngettext(
-        "%(count)d recommendation of a deputy commission",
-        "%(count)d recommendations of deputy commissions",
-        n,
-    ),
-}
+#: What the report says of interactions with each kind of organisation (registry's OrganizationKind).
+#: A kind without a phrase here reads «label: n». Move beside OrganizationKind once registry declares
+#: its kinds with their data.
 INTERACTION_PHRASES = {
-    "ngo": lambda n: ngettext(
-        "%(count)d with civil society organisations", "%(count)d with civil society organisations", n
+    OrganizationKind.NGO: ngettext_lazy(
+        "%(count)d with civil society organisations", "%(count)d with civil society organisations", "count"
     ),
-    "party": lambda n: ngettext(
-        "%(count)d with local party organisations", "%(count)d with local party organisations", n
+    OrganizationKind.PARTY: ngettext_lazy(
+        "%(count)d with local party organisations", "%(count)d with local party organisations", "count"
     ),
 }
 
 
-def chart_label(group: str, code: str) -> str:
-    """A short label for the chart's bars."""
-    labels = {
-        ("news", "news"): pgettext("report chart", "News"),
-        ("news", "announcement"): pgettext("report chart", "Announcements"),
-        ("news", "greeting"): pgettext("report chart", "Greetings"),
-        ("news", "article"): pgettext("report chart", "Articles"),
-        ("act", "council_decision"): pgettext("report chart", "Council decisions"),
-        ("act", "executive_decision"): pgettext("report chart", "Executive committee"),
-        ("act", "mayor_order"): pgettext("report chart", "Mayor's orders"),
-        ("act", "draft_decision"): pgettext("report chart", "Draft decisions"),
-        ("act", "regulatory_draft"): pgettext("report chart", "Regulatory drafts"),
-        ("act", "protocol"): pgettext("report chart", "Protocols"),
-        ("commission", "protocol"): pgettext("report chart", "Commission protocols"),
-        ("commission", "conclusion"): pgettext("report chart", "Conclusions"),
-        ("commission", "recommendation"): pgettext("report chart", "Recommendations"),
-        ("video", "video"): pgettext("report chart", "Videos"),
-    }
-    return labels[(group, code)]
+def interaction_phrase(kind: str, n: int) -> str:
+    """«2 — з громадськими об'єднаннями», or «label: n» for a kind the report has no phrase for."""
+    phrase = INTERACTION_PHRASES.get(kind)
+    return phrase % {"count": n} if phrase is not None else f"{OrganizationKind(kind).label}: {n}"
+
+
+def _breakdown(kinds, counts: dict[str, int]) -> list[str]:
+    """«3 новини», «1 оголошення»…: the kind's own count phrase, for every kind counted at least once."""
+    return [kinds(code).count_phrase(n) for code, n in counts.items() if n]
 
 
 @dataclass
@@ -123,9 +98,6 @@ class MonthlyReport:
     def sections(self) -> list[Section]:
         """The report's bullets in the order the department writes them."""
 
-        def breakdown(phrases, counts):
-            return [phrases[code](n) % {"count": n} for code, n in counts.items() if n]
-
         news = Section(
             ngettext(
                 "Prepared and published %(count)d news item or other informational material",
@@ -133,7 +105,7 @@ class MonthlyReport:
                 self.news_total,
             )
             % {"count": self.news_total},
-            breakdown(NEWS_PHRASES, self.news),
+            _breakdown(NewsKind, self.news),
         )
         documents = Section(
             ngettext(
@@ -144,7 +116,7 @@ class MonthlyReport:
                 self.documents_total,
             )
             % {"count": self.documents_total},
-            breakdown(ACT_PHRASES, self.acts) + breakdown(COMMISSION_PHRASES, self.commission_documents),
+            _breakdown(ActType, self.acts) + _breakdown(CommissionDocumentType, self.commission_documents),
         )
         videos = Section(
             ngettext("Posted %(count)d video", "Posted %(count)d videos", self.videos)
@@ -157,17 +129,20 @@ class MonthlyReport:
                 self.interactions_total,
             )
             % {"count": self.interactions_total},
-            breakdown(INTERACTION_PHRASES, self.interactions),
+            [interaction_phrase(kind, n) for kind, n in self.interactions.items() if n],
         )
-        return [news, documents, videos, interactions] + [Section(note) for note in self.notes]
+        # Notes are typed by editors: one pasted into a spreadsheet from the HTML must stay text.
+        return [news, documents, videos, interactions] + [Section(safe_cell(note)) for note in self.notes]
 
     def chart_data(self) -> list[tuple[str, int]]:
         """(label, count) of the month's publications, for the bar chart."""
-        bars = [(chart_label("news", code), n) for code, n in self.news.items()]
-        bars += [(chart_label("act", code), n) for code, n in self.acts.items()]
-        bars += [(chart_label("commission", code), n) for code, n in self.commission_documents.items()]
-        bars.append((chart_label("video", "video"), self.videos))
-        return [(label, n) for label, n in bars if n]
+        bars = [(NewsKind(code).chart_label, n) for code, n in self.news.items()]
+        bars += [(ActType(code).chart_label, n) for code, n in self.acts.items()]
+        bars += [
+            (CommissionDocumentType(code).chart_label, n) for code, n in self.commission_documents.items()
+        ]
+        bars.append((pgettext("report chart", "Videos"), self.videos))
+        return [(str(label), n) for label, n in bars if n]
 
 
 def _counts_by(queryset, field_name: str, codes) -> dict[str, int]:
@@ -177,19 +152,6 @@ def _counts_by(queryset, field_name: str, codes) -> dict[str, int]:
 
 def build_report(*, month: datetime.date) -> MonthlyReport:
     """Count the month's publications, videos and interactions; attach the editors' notes."""
-    from pages.models import (
-        ActPage,
-        ActType,
-        CommissionDocumentPage,
-        CommissionDocumentType,
-        NewsKind,
-        NewsPage,
-        VideoPage,
-    )
-    from registry.models import Interaction, OrganizationKind
-
-    from .models import MonthlyReportNotes
-
     first, last = month_bounds(month)
     in_month = {"live": True, "date__gte": first, "date__lte": last}
     interactions = Interaction.objects.filter(date__gte=first, date__lte=last)

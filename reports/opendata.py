@@ -1,39 +1,67 @@
-"""Open data: acts, commission documents and the registry of organisations as CSV and JSON.
+"""Open data: acts, commission documents and the registry of organisations, as datasets.
 
-Rows are read with ``values()`` and ``iterator(chunk_size=…)`` and written as they come, so a full
-export streams in constant memory whatever the size of the archive. The columns of each dataset
-are the properties of its committed JSON Schema (``reports/schemas/<name>.schema.json``), in
-that order; the tests validate the exports against those files.
+Rows are read with ``values()`` and ``iterator(chunk_size=…)`` and written as they come
+(``reports.opendata_formats``), so a full export streams in constant memory whatever the size of the
+archive. The columns of each dataset are the properties of its committed JSON Schema
+(``reports/schemas/<name>.schema.json``), in that order. A column holding the code of a kind (act type,
+status…) names its kind class in :data:`DATASETS`: the served schema lists the codes from that class,
+the one place they are declared, so the committed files never spell them.
 """
 
-import csv
+import copy
 import datetime
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from django.db.models import Max
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site
+
 from cms.bulk import chunked
+from pages.models import (
+    ActPage,
+    ActStatus,
+    ActType,
+    CommissionDocumentPage,
+    CommissionDocumentType,
+    CommissionPage,
+)
+from registry.models import LegalForm, Organization, OrganizationKind, RegistrationStatus
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 CHUNK_SIZE = 2000
 
 
 @cache
-def load_schema(name: str) -> dict:
-    """The committed JSON Schema of dataset ``name``."""
+def committed_schema(name: str) -> dict:
+    """The JSON Schema of dataset ``name`` as committed (without the codes of its kind columns)."""
     return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
+def item_properties(schema: dict) -> dict:
+    """The properties of one record of a dataset's schema: its columns, in order."""
+    return schema["properties"]["items"]["items"]["properties"]
+
+
+def load_schema(name: str) -> dict:
+    """The schema as served: the committed one, each kind column's ``enum`` read from its kind class now."""
+    schema = copy.deepcopy(committed_schema(name))
+    properties = item_properties(schema)
+    for column, kinds in DATASETS[name].kinds.items():
+        properties[column]["enum"] = list(kinds.values)
+    return schema
+
+
 def columns(name: str) -> list[str]:
-    return list(load_schema(name)["properties"]["items"]["items"]["properties"])
+    return list(item_properties(committed_schema(name)))
 
 
 def _page_url_builder():
     """A function from a page's ``url_path`` to its absolute URL on the default site (no query per row)."""
-    from wagtail.models import Site
-
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return lambda url_path: None
@@ -49,8 +77,6 @@ def _page_url_builder():
 
 def act_rows() -> Iterator[dict]:
     """Live acts, oldest first."""
-    from pages.models import ActPage
-
     url = _page_url_builder()
     queryset = (
         ActPage.objects.live()
@@ -97,10 +123,6 @@ def act_rows() -> Iterator[dict]:
 
 def commission_document_rows() -> Iterator[dict]:
     """Live documents of the deputy commissions, oldest first, with the commission's name."""
-    from wagtail.models import Page
-
-    from pages.models import CommissionDocumentPage, CommissionPage
-
     url = _page_url_builder()
     commissions = dict(CommissionPage.objects.values_list("path", "title"))
     queryset = (
@@ -156,8 +178,6 @@ def organization_rows() -> Iterator[dict]:
     Phone, e-mail and the editors' notes are not published: they are contact details and
     internal remarks, not register data.
     """
-    from registry.models import Organization
-
     through = Organization.fields_of_activity.through
     queryset = Organization.objects.order_by("pk").values(*ORGANIZATION_FIELDS)
     for chunk in chunked(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
@@ -175,50 +195,58 @@ def organization_rows() -> Iterator[dict]:
             yield record
 
 
+def _latest(queryset, field_name: str) -> datetime.datetime | None:
+    return queryset.aggregate(latest=Max(field_name))["latest"]
+
+
 @dataclass(frozen=True)
 class Dataset:
+    """One open dataset: what it is (for people), its rows, its size and its latest change.
+
+    ``kinds`` maps a column holding the code of a kind to the class that declares the kind.
+    """
+
     name: str
+    description: Promise
     rows: Callable[[], Iterator[dict]]
+    count: Callable[[], int]
+    updated: Callable[[], datetime.datetime | None]
+    kinds: dict[str, type] = field(default_factory=dict)
 
 
 DATASETS = {
-    "acts": Dataset("acts", act_rows),
-    "commission-documents": Dataset("commission-documents", commission_document_rows),
-    "organizations": Dataset("organizations", organization_rows),
+    "acts": Dataset(
+        "acts",
+        _(
+            "Decisions of the city council and of its executive committee, the mayor's orders, draft "
+            "decisions and protocols published on the site, with their requisites and summaries."
+        ),
+        act_rows,
+        lambda: ActPage.objects.live().count(),
+        lambda: _latest(ActPage.objects.live(), "last_published_at"),
+        {"act_type": ActType, "status": ActStatus},
+    ),
+    "commission-documents": Dataset(
+        "commission-documents",
+        _(
+            "Protocols of the meetings of the standing deputy commissions and their conclusions and "
+            "recommendations on draft decisions, with the commission, the number and the meeting date."
+        ),
+        commission_document_rows,
+        lambda: CommissionDocumentPage.objects.live().count(),
+        lambda: _latest(CommissionDocumentPage.objects.live(), "last_published_at"),
+        {"doc_type": CommissionDocumentType},
+    ),
+    "organizations": Dataset(
+        "organizations",
+        _(
+            "The city's registry of civil society organisations and local organisations of political "
+            "parties: names, EDRPOU codes, legal forms, heads, fields of activity. Contact details are "
+            "not published."
+        ),
+        organization_rows,
+        lambda: Organization.objects.count(),
+        lambda: _latest(Organization.objects.all(), "updated_at"),
+        {"kind": OrganizationKind, "legal_form": LegalForm, "status": RegistrationStatus},
+    ),
 }
-
-
-def _plain(value):
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()
-    return value
-
-
-class _Echo:
-    """A file-like object whose write returns the line, for csv.writer inside a generator."""
-
-    def write(self, value):
-        return value
-
-
-def stream_csv(name: str) -> Iterator[str]:
-    """The dataset as CSV lines: a header of the schema's columns, lists joined with «; »."""
-    fields = columns(name)
-    writer = csv.writer(_Echo())
-    yield writer.writerow(fields)
-    for row in DATASETS[name].rows():
-        yield writer.writerow(
-            "; ".join(value) if isinstance(value, list) else ("" if value is None else _plain(value))
-            for value in (row[field] for field in fields)
-        )
-
-
-def stream_json(name: str, *, schema_url: str) -> Iterator[str]:
-    """The dataset as one JSON document, written item by item."""
-    fields = columns(name)
-    yield json.dumps({"dataset": name, "schema": schema_url}, ensure_ascii=False)[:-1] + ', "items": ['
-    separator = "\n"
-    for row in DATASETS[name].rows():
-        yield separator + json.dumps({field: _plain(row[field]) for field in fields}, ensure_ascii=False)
-        separator = ",\n"
-    yield "\n]}\n"

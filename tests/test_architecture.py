@@ -67,14 +67,6 @@ KNOWN_FUNCTION_IMPORTS: set[str] = {
     "pages/resources.py:save_instance pages.legacy.records",
     # registry
     "registry/tasks.py:index_organizations .resources",
-    # reports
-    "reports/deadlines.py:deadline_dashboard pages.models",
-    "reports/monthly.py:build_report .models",
-    "reports/monthly.py:build_report pages.models",
-    "reports/monthly.py:build_report registry.models",
-    "reports/opendata.py:act_rows pages.models",
-    "reports/opendata.py:commission_document_rows pages.models",
-    "reports/opendata.py:organization_rows registry.models",
     # search
     "search/query.py:_analysed_synonym_groups .models",
     "search/resilience.py:queue_operation .models",

@@ -87,7 +87,7 @@ class ActIndexPage(BasePage):
 class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
     """A normative act or a draft of one, as published by the council."""
 
-    act_type = models.CharField(_("act type"), max_length=32, choices=ActType.choices, db_index=True)
+    act_type = models.CharField(_("act type"), max_length=32, choices=ActType.current_choices, db_index=True)
     number = models.CharField(
         _("number"),
         max_length=64,

@@ -52,6 +52,15 @@ class _KindMixin:
     def chart_label(self):
         return self.data.chart_label or self.label
 
+    @classmethod
+    def current_choices(cls) -> list:
+        """``cls.choices`` read each time a form or validation asks, for ``Field(choices=...)``.
+
+        A field given ``choices=Kind.choices`` freezes the list when models load; given this
+        callable (Django 5 evaluates it lazily) it accepts a kind added later, as tests do.
+        """
+        return cls.choices
+
 
 class ActStage(models.TextChoices):
     """Where an act type stands in law-making: what deadline rules and reports group by."""

@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from pages.models import ActType, CommissionDocumentType, NewsKind
-from registry.models import Interaction, InteractionKind, Organization, OrganizationKind
+from pages.models import ActStatus, ActType, CommissionDocumentType, NewsKind
+from registry.models import FieldOfActivity, Interaction, InteractionKind, Organization, OrganizationKind
 from registry.validators import edrpou_check_digit
 from reports.models import MonthlyReportNotes
 from tests import factories as f
@@ -83,6 +83,44 @@ def november_2018(sections):
         bullets="Проведено моніторинг ЗМІ щодо діяльності ради\n• Опрацьовано 12 петицій",
     )
     return NOVEMBER
+
+
+@pytest.fixture
+def published(sections):
+    issuer = f.IssuerFactory(name="Ніжинська міська рада", slug="rada")
+    f.ActPageFactory(
+        parent=sections["acts"],
+        title="Про бюджет, «2019»",
+        number="1-49/2018",
+        issuer=issuer,
+        convocation=7,
+        session="49 сесія",
+        summary='Рядок 1\nрядок 2; з комою, і "лапками"',
+    )
+    f.ActPageFactory(
+        parent=sections["acts"],
+        act_type=ActType.DRAFT_DECISION,
+        status=ActStatus.DRAFT,
+        number="",
+        adopted_on=None,
+        planned_consideration_on=datetime.date(2018, 12, 20),
+        discussion_until=datetime.date(2018, 12, 10),
+    )
+    f.ActPageFactory(parent=sections["acts"], title="Неопублікований", live=False)
+    f.CommissionDocumentPageFactory(parent=sections["commission"], number="5")
+    youth = FieldOfActivity.objects.create(name="Молодь")
+    culture = FieldOfActivity.objects.create(name="Культура")
+    ngo = make_organization(
+        OrganizationKind.NGO,
+        "2000001",
+        registration_date=datetime.date(2001, 5, 4),
+        head="Петренко П. П.",
+        phone="+380 4631 00000",
+        email="ngo@example.com",
+    )
+    ngo.fields_of_activity.set([youth, culture])
+    make_organization(OrganizationKind.PARTY, "2000002", party="Партія", seats=3)
+    return sections
 
 
 # What the fixture month must read as, in every format.

@@ -10,7 +10,8 @@ from django.utils import translation
 from docx import Document
 
 from cms.dates import parse_month
-from reports.monthly import NEWS_PHRASES, build_report
+from pages.models import NewsKind
+from reports.monthly import build_report
 from reports.render import chart_png, to_docx, to_html, to_markdown
 
 from .conftest import NOVEMBER_LINES
@@ -94,7 +95,7 @@ def test_chart_is_a_png_with_a_bar_per_publication_type(report):
 )
 def test_news_counts_take_the_ukrainian_plural_form(count, expected):
     with translation.override("uk"):
-        assert NEWS_PHRASES["news"](count) % {"count": count} == expected
+        assert NewsKind.NEWS.count_phrase(count) == expected
 
 
 def test_command_prints_markdown_to_standard_output(november_2018):

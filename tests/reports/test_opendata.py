@@ -1,58 +1,16 @@
 import csv
-import datetime
 import io
 import json
 
 import jsonschema
 import pytest
 
-from pages.models import ActPage, ActStatus, ActType
-from registry.models import FieldOfActivity, OrganizationKind
-from reports.opendata import columns, load_schema
-from tests import factories as f
-
-from .conftest import make_organization
+from pages.models import ActPage, ActStatus, ActType, CommissionDocumentType
+from registry.models import LegalForm, OrganizationKind, RegistrationStatus
+from reports.opendata import columns, committed_schema, item_properties, load_schema
 
 pytestmark = pytest.mark.django_db
 DATASETS = ["acts", "commission-documents", "organizations"]
-
-
-@pytest.fixture
-def published(sections):
-    issuer = f.IssuerFactory(name="Ніжинська міська рада", slug="rada")
-    f.ActPageFactory(
-        parent=sections["acts"],
-        title="Про бюджет, «2019»",
-        number="1-49/2018",
-        issuer=issuer,
-        convocation=7,
-        session="49 сесія",
-        summary='Рядок 1\nрядок 2; з комою, і "лапками"',
-    )
-    f.ActPageFactory(
-        parent=sections["acts"],
-        act_type=ActType.DRAFT_DECISION,
-        status=ActStatus.DRAFT,
-        number="",
-        adopted_on=None,
-        planned_consideration_on=datetime.date(2018, 12, 20),
-        discussion_until=datetime.date(2018, 12, 10),
-    )
-    f.ActPageFactory(parent=sections["acts"], title="Неопублікований", live=False)
-    f.CommissionDocumentPageFactory(parent=sections["commission"], number="5")
-    youth = FieldOfActivity.objects.create(name="Молодь")
-    culture = FieldOfActivity.objects.create(name="Культура")
-    ngo = make_organization(
-        OrganizationKind.NGO,
-        "2000001",
-        registration_date=datetime.date(2001, 5, 4),
-        head="Петренко П. П.",
-        phone="+380 4631 00000",
-        email="ngo@example.com",
-    )
-    ngo.fields_of_activity.set([youth, culture])
-    make_organization(OrganizationKind.PARTY, "2000002", party="Партія", seats=3)
-    return sections
 
 
 def streamed(response) -> str:
@@ -146,9 +104,38 @@ def test_index_links_every_dataset_format_and_schema(client, published):
 
 
 @pytest.mark.parametrize("name", DATASETS)
-def test_schema_is_served_as_committed(client, name):
+def test_schema_is_served_as_the_committed_one_with_the_codes_filled_in(client, name):
     response = client.get(f"/opendata/schemas/{name}.schema.json")
-    assert json.loads(b"".join(response.streaming_content)) == load_schema(name)
+    assert response["Content-Type"] == "application/schema+json"
+    served = json.loads(response.content)
+    without_codes = {
+        column: {key: value for key, value in spec.items() if key != "enum"}
+        for column, spec in item_properties(served).items()
+    }
+    assert without_codes == item_properties(committed_schema(name))
+    assert {key: value for key, value in served.items() if key != "properties"} == {
+        key: value for key, value in committed_schema(name).items() if key != "properties"
+    }
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_committed_schemas_spell_no_list_of_codes(name):
+    assert '"enum"' not in json.dumps(committed_schema(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "column", "kinds"),
+    [
+        ("acts", "act_type", ActType),
+        ("acts", "status", ActStatus),
+        ("commission-documents", "doc_type", CommissionDocumentType),
+        ("organizations", "kind", OrganizationKind),
+        ("organizations", "legal_form", LegalForm),
+        ("organizations", "status", RegistrationStatus),
+    ],
+)
+def test_served_schema_lists_the_codes_of_each_kind_from_its_one_declaration(name, column, kinds):
+    assert item_properties(load_schema(name))[column]["enum"] == kinds.values
 
 
 @pytest.mark.parametrize(

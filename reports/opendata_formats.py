@@ -1,0 +1,61 @@
+"""Open data written out: CSV and JSON streams of a dataset, every text value safe for a spreadsheet.
+
+Both formats pass each text value through ``cms.exports.safe_cell``: a name such as
+``=HYPERLINK(…)`` reaches Excel or LibreOffice as text, never as a formula, whether the consumer
+opens the CSV or converts the JSON.
+"""
+
+import csv
+import datetime
+import json
+from collections.abc import Iterator
+
+from cms.exports import safe_cell
+
+from .opendata import DATASETS, columns
+
+
+def export_value(value):
+    """A value as an export writes it: text made safe, dates in ISO 8601, lists item by item."""
+    if isinstance(value, str):  # the commonest case first: this runs for every cell of every row
+        return safe_cell(value)
+    if isinstance(value, datetime.date):  # datetime is a date too
+        return value.isoformat()
+    if isinstance(value, list):
+        return [export_value(item) for item in value]
+    return value
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for csv.writer inside a generator."""
+
+    def write(self, value):
+        return value
+
+
+def _csv_cell(value):
+    if isinstance(value, list):
+        return "; ".join(value)
+    return "" if value is None else value
+
+
+def stream_csv(name: str) -> Iterator[str]:
+    """The dataset as CSV lines: a header of the schema's columns, lists joined with «; »."""
+    fields = columns(name)
+    writer = csv.writer(_Echo())
+    yield writer.writerow(fields)
+    for row in DATASETS[name].rows():
+        yield writer.writerow(_csv_cell(export_value(row[field])) for field in fields)
+
+
+def stream_json(name: str, *, schema_url: str) -> Iterator[str]:
+    """The dataset as one JSON document, written item by item."""
+    fields = columns(name)
+    yield json.dumps({"dataset": name, "schema": schema_url}, ensure_ascii=False)[:-1] + ', "items": ['
+    separator = "\n"
+    for row in DATASETS[name].rows():
+        yield separator + json.dumps(
+            {field: export_value(row[field]) for field in fields}, ensure_ascii=False
+        )
+        separator = ",\n"
+    yield "\n]}\n"

@@ -1,0 +1,1 @@
+"""Helpers for tests only: nothing here is imported by the site."""
