@@ -33,7 +33,7 @@ def test_choosing_the_wrong_encoding_is_reported(fixture_bytes):
 
 def test_a_row_wider_than_the_header_names_the_row():
     with pytest.raises(files.RegistryFileError, match="рядку 3"):
-        files.read_dataset(content="a,b\n1,2\n1,2,3\n".encode(), file_format="csv")
+        files.read_dataset(content=b"a,b\n1,2\n1,2,3\n", file_format="csv")
 
 
 def test_an_unreadable_workbook_is_reported():
