@@ -1,3 +1,4 @@
+import datetime
 import json
 import re
 
@@ -170,3 +171,41 @@ def test_keeper_logs_in_through_the_admin_form_and_reaches_the_list(client, keep
     response = client.post("/admin/login/", {"username": "keeper", "password": "pass-keeper"})
     assert response.status_code == 302
     assert "ГО «Світанок»" in client.get(NGO_INDEX).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"fields_of_activity__id__exact": "abc"}, "«abc» не є числом"),
+        ({"status__exact": "abc"}, "Невідоме значення «abc» параметра «status__exact»"),
+        ({"status__exact": "\x00"}, "керівні символи"),
+        ({"fields_of_activity__id__exact": "²"}, "не є числом"),
+        ({"p": "9" * 10_000}, "довший за 32"),
+        ({"o": "1; drop"}, "Невідоме значення"),
+        ({"export": "xlsx"}, "Невідомий параметр «export»"),
+    ],
+)
+def test_a_bad_list_parameter_is_a_notice_and_the_list_is_shown_unfiltered(keeper_client, params, notice):
+    OrganizationFactory(name="ГО «Світанок»")
+    response = keeper_client.get(NGO_INDEX, params)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert notice in " ".join(str(m) for m in response.context["messages"])
+    assert "ГО «Світанок»" in html
+
+
+def test_a_bad_interaction_date_filter_is_a_notice(keeper_client):
+    response = keeper_client.get("/admin/registry/interaction/", {"date__gte": "9999-99-99"})
+    assert response.status_code == 200
+    assert "не є датою" in " ".join(str(m) for m in response.context["messages"])
+
+
+def test_the_list_date_filter_still_works(keeper_client):
+    from .factories import InteractionFactory
+
+    InteractionFactory(topic="Березнева", date=datetime.date(2026, 3, 10))
+    InteractionFactory(topic="Квітнева", date=datetime.date(2026, 4, 10))
+    html = keeper_client.get(
+        "/admin/registry/interaction/", {"date__gte": "2026-04-01", "date__lt": "2026-05-01"}
+    ).content.decode()
+    assert "Квітнева" in html and "Березнева" not in html

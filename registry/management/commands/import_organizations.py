@@ -62,7 +62,7 @@ class Command(BaseCommand):
         )
         self._print_problems(report)
         if report.file_errors:
-            raise CommandError(_("The file cannot be imported. Nothing has been written."))
+            raise CommandError(" ".join(report.file_errors))
         if report.rows_with_errors and not report.written and not report.dry_run:
             raise CommandError(self._nothing_written(report))
         self._print_outcome(report)
@@ -70,8 +70,6 @@ class Command(BaseCommand):
             raise CommandError(services.left_out_message(report))
 
     def _print_problems(self, report):
-        for error in report.file_errors:
-            self.stderr.write(error)
         for problem in report.row_problems:
             column = f" [{problem.column}]" if problem.column else ""
             self.stderr.write(_("Row %(row)d%(column)s: %(message)s") % {**vars(problem), "column": column})

@@ -54,3 +54,10 @@ def test_command_exits_with_status_1_when_rows_are_left_out(file_of):
     with pytest.raises(CommandError) as refused:
         call_command("import_organizations", file_of("bad_rows.csv", "bad.csv"), "--skip-invalid")
     assert refused.value.returncode == 1  # what manage.py exits with
+
+
+def test_command_names_the_unknown_columns_and_fails(tmp_path):
+    path = tmp_path / "wrong.csv"
+    path.write_bytes("Найменування;Код\nГО;38516849\n".encode())
+    with pytest.raises(CommandError, match="Невідома колонка «Найменування»"):
+        call_command("import_organizations", str(path))
