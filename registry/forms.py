@@ -59,7 +59,9 @@ class ConfirmImportForm(forms.Form):
 
     mode = forms.ChoiceField(choices=MODES, widget=forms.HiddenInput)
     left_out = forms.IntegerField(min_value=0, max_value=10**7, required=False, widget=forms.HiddenInput)
-    acknowledge = forms.BooleanField(required=False)
+    acknowledge = forms.BooleanField(
+        label=gettext_lazy("I understand that the rows with errors will be left out."), required=False
+    )
 
     def __init__(self, *args, left_out_label=None, **kwargs):
         super().__init__(*args, **kwargs)
