@@ -3,9 +3,10 @@
 The EDRPOU code is the identity: a row whose code exists updates that organisation. Existing
 organisations are fetched in one query (``CachedInstanceLoader``); every row is validated with
 ``full_clean`` (so every error keeps its row); import-export writes the organisations in batches
-(``use_bulk``: Django's ``bulk_create``/``bulk_update``, the latter with only the columns the batch
-changes); a row that changes nothing is skipped (``skip_row``) and reported as unchanged; the
-relation to fields of activity is written once the rows are in (``after_import``).
+(``use_bulk``: Django's ``bulk_create``) and the bulk writer upserts the changed ones with only the
+columns they change (``save_instance``, ``after_import``); a row that changes nothing is skipped
+(``skip_row``) and reported as unchanged; the relation to fields of activity is written once the
+rows are in (``after_import``).
 """
 
 import dataclasses
@@ -16,7 +17,7 @@ from import_export import fields, resources
 from import_export.instance_loaders import CachedInstanceLoader, ModelInstanceLoader
 
 from . import bulk
-from .columns import COLUMN_BY_ATTRIBUTE, COLUMNS, UPDATE_FIELDS, file_row_number, is_blank, normalise_headers
+from .columns import COLUMN_BY_ATTRIBUTE, COLUMNS, file_row_number, is_blank, normalise_headers
 from .models import LegalForm, Organization, OrganizationKind, RegistrationStatus
 from .widgets import (
     ChoiceLabelWidget,
@@ -102,6 +103,8 @@ class OrganizationResource(resources.ModelResource):
         #: The columns each existing organisation's row changes, by primary key.
         self.changes: dict[int, list[Change]] = {}
         self._snapshots: dict[int, bulk.Snapshot] = {}
+        #: The existing organisations that rows change, written by the bulk writer after the rows.
+        self.changed_instances: list[Organization] = []
         self._rows_by_code = {}
 
     def get_queryset(self):
@@ -172,14 +175,16 @@ class OrganizationResource(resources.ModelResource):
         )
         return Change(attribute, field.column_name, old, new)
 
-    def before_save_instance(self, instance, row, **kwargs):
-        if instance.pk:
-            bulk.stamp_updated([instance])
-
-    def get_bulk_update_fields(self):
-        """The columns the rows of this batch change (and the stamp): unchanged columns are not written."""
-        changed = {change.attribute for i in self.update_instances for change in self.changes.get(i.pk, [])}
-        return [name for name in UPDATE_FIELDS if name in changed] + ["updated_at"]
+    def save_instance(self, instance, is_create, row, **kwargs):
+        """New organisations go to import-export's batches (``bulk_create``); changed ones are kept for
+        the bulk writer, which upserts them after the rows (``after_import``) with only their changed columns.
+        """
+        if is_create or not self._meta.use_bulk:
+            super().save_instance(instance, is_create, row, **kwargs)
+            return
+        self.before_save_instance(instance, row, **kwargs)
+        self.changed_instances.append(instance)
+        self.after_save_instance(instance, row, **kwargs)
 
     def after_import(self, dataset, result, **kwargs):
         super().after_import(dataset, result, **kwargs)
@@ -187,10 +192,15 @@ class OrganizationResource(resources.ModelResource):
             names = [name for row in result.valid_rows() for name in bulk.pending_terms(row.instance) or []]
             self.vocabulary.created.extend(self.vocabulary.missing(names))
             return
-        if not result.has_errors():
-            saved = [row.instance for row in result.valid_rows() if row.is_new() or row.is_update()]
-            for start in range(0, len(saved), self._meta.batch_size):
-                bulk.write_fields_of_activity(saved[start : start + self._meta.batch_size], self.vocabulary)
+        if result.has_errors():
+            return  # import-export rolls the import back
+        size = self._meta.batch_size
+        for start in range(0, len(self.changed_instances), size):
+            batch = self.changed_instances[start : start + size]
+            bulk.write_changes(batch, {o.pk: [c.attribute for c in self.changes[o.pk]] for o in batch})
+        saved = [row.instance for row in result.valid_rows() if row.is_new() or row.is_update()]
+        for start in range(0, len(saved), size):
+            bulk.write_fields_of_activity(saved[start : start + size], self.vocabulary)
 
     @property
     def created_fields_of_activity(self) -> list[str]:
