@@ -24,7 +24,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 
-from registry import resources, services  # noqa: E402
+from registry import files, services, tasks  # noqa: E402
 from registry.models import FieldOfActivity, Organization  # noqa: E402
 from registry.resources import DefaultOrganizationResource, OrganizationResource  # noqa: E402
 from registry.validators import edrpou_check_digit  # noqa: E402
@@ -64,7 +64,7 @@ def make_csv(rows: int, changed: bool = False) -> bytes:
 
 
 INDEXING = {"seconds": 0.0}
-_update_search_index = resources.update_search_index
+_update_search_index = tasks.update_search_index
 
 
 def _timed_update_search_index(**kwargs):
@@ -74,14 +74,14 @@ def _timed_update_search_index(**kwargs):
     INDEXING["seconds"] += time.perf_counter() - started
 
 
-resources.update_search_index = _timed_update_search_index
+tasks.update_search_index = _timed_update_search_index
 
 
-def timed_import(content: bytes, resource_class) -> tuple[float, services.ImportReport]:
+def timed_import(content: bytes, resource_class, dry_run=False) -> tuple[float, services.ImportReport]:
     INDEXING["seconds"] = 0.0
     started = time.perf_counter()
-    dataset = services.read_dataset(content=content, file_format="csv")
-    report = services.import_organizations(dataset=dataset, dry_run=False, resource_class=resource_class)
+    dataset = files.read_dataset(content=content, file_format="csv")
+    report = services.import_organizations(dataset=dataset, dry_run=dry_run, resource_class=resource_class)
     elapsed = time.perf_counter() - started
     assert not report.has_errors, report.row_problems[:5] or report.file_errors
     return elapsed, report
@@ -121,6 +121,10 @@ def main():
                     f"{'  the same without add_bulk':<34}{rows / (created_s - created_index_s):>12,.0f}"
                     f"{rows / (updated_s - updated_index_s):>16,.0f}"
                 )
+        preview_s, preview = timed_import(make_csv(rows, changed=False), OrganizationResource, dry_run=True)
+        assert preview.updated == rows and not preview.written
+        label = f"preview (dry run) of {rows:,} changes"
+        print(f"{label:<34}{'':>12}{rows / preview_s:>16,.0f}   ({preview_s:.1f} s)")
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     print(f"test database {test_name} removed")

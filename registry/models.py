@@ -4,12 +4,20 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from .kinds import OrganizationKind
 from .validators import validate_edrpou
 
-
-class OrganizationKind(models.TextChoices):
-    NGO = "ngo", _("Civil society organisation")
-    PARTY = "party", _("Local party organisation")
+__all__ = [
+    "NGO",
+    "FieldOfActivity",
+    "Interaction",
+    "InteractionKind",
+    "LegalForm",
+    "Organization",
+    "OrganizationKind",
+    "PartyOrganization",
+    "RegistrationStatus",
+]
 
 
 class LegalForm(models.TextChoices):

@@ -4,9 +4,6 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
-from django.utils.translation import gettext as _
-
-from cms import dates
 
 from .models import (
     FieldOfActivity,
@@ -18,26 +15,6 @@ from .models import (
     PartyOrganization,
     RegistrationStatus,
 )
-
-
-class InvalidMonth(ValueError):
-    """A ``month`` parameter that is not YYYY-MM; the message is for editors."""
-
-
-def parse_month(value: str | None, *, today: datetime.date | None = None) -> datetime.date:
-    """The first day of the month given as YYYY-MM, or of the current month when ``value`` is empty."""
-    if not value:
-        today = today or datetime.date.today()
-        return today.replace(day=1)
-    try:
-        month = dates.parse_month(value.strip())
-    except ValueError:
-        month = None
-    if month is None or month.year < 1900:
-        raise InvalidMonth(
-            _("Invalid month «%(value)s»: use the form YYYY-MM, e.g. 2026-03.") % {"value": value}
-        )
-    return month
 
 
 def next_month(month: datetime.date) -> datetime.date:

@@ -1,150 +1,176 @@
-"""Reading registry files, importing and exporting them: one path for the admin and the command."""
+"""Importing registry files: one path for the admin and the command, with a row-by-row report.
 
-import csv
-import io
-import json
-from dataclasses import dataclass, field
+A dry run (the admin's preview, ``--dry-run``) reports what each row would do; a real import writes
+every row or, when the keeper chose to leave out the rows with errors, the valid ones only. Either
+way the import is one transaction: an import that fails (a database error, another import writing
+the same organisations at the same moment) writes nothing and says so in Ukrainian.
+"""
+
+import dataclasses
 
 import tablib
+from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
-from import_export.formats import base_formats
+from django.utils.translation import gettext_lazy, ngettext
 
-from .models import Organization
-from .resources import (
-    OrganizationResource,
-    field_errors,
-    file_row_number,
-    is_blank,
-    normalise_headers,
-)
-
-FORMATS = ("csv", "xlsx", "json")
-ENCODINGS = ("auto", "utf-8", "cp1251")
-DELIMITERS = {"auto": None, "semicolon": ";", "comma": ",", "tab": "\t"}
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json; charset=utf-8",
-}
+from .columns import COLUMN_BY_ATTRIBUTE, file_row_number, normalise_headers
+from .kinds import OrganizationKind
+from .resources import Change, OrganizationResource, field_errors
+from .tasks import index_organizations
+from .widgets import ChoiceLabelWidget
 
 
-class RegistryFileError(ValueError):
-    """A file that cannot be read as a registry table at all; the message is for editors."""
+class Outcome(models.TextChoices):
+    """What an import does with a row."""
+
+    NEW = "new", gettext_lazy("New")
+    CHANGED = "changed", gettext_lazy("Changed")
+    UNCHANGED = "unchanged", gettext_lazy("Unchanged")
+    INVALID = "invalid", gettext_lazy("Has errors")
 
 
-def guess_format(file_name: str) -> str | None:
-    extension = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
-    return extension if extension in FORMATS else None
-
-
-def decode_text(content: bytes, encoding: str = "auto") -> str:
-    """Decode a text file: UTF-8 (with or without BOM) first, then Windows-1251, as Ukrainian Excel saves."""
-    if encoding != "auto":
-        try:
-            return content.decode("utf-8-sig" if encoding == "utf-8" else encoding)
-        except UnicodeDecodeError as error:
-            raise RegistryFileError(
-                _("The file is not in the %(encoding)s encoding (byte %(position)d).")
-                % {"encoding": encoding, "position": error.start}
-            ) from error
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1251", errors="strict")
-
-
-def sniff_delimiter(text: str) -> str:
-    """The delimiter of a CSV text, judged by its header line: ';' (Ukrainian Excel), ',' or tab."""
-    header = text.split("\n", 1)[0]
-    counts = {delimiter: header.count(delimiter) for delimiter in (";", ",", "\t")}
-    best = max(counts, key=counts.get)
-    return best if counts[best] else ","
-
-
-def read_dataset(
-    *, content: bytes, file_format: str, encoding: str = "auto", delimiter: str = "auto"
-) -> tablib.Dataset:
-    """Read an uploaded CSV, XLSX or JSON file into a dataset, trailing empty rows dropped.
-
-    Raises RegistryFileError with an editor-readable message for a file that cannot be read.
-    """
-    if file_format not in FORMATS:
-        raise RegistryFileError(_("Unsupported file format: choose CSV, XLSX or JSON."))
-    try:
-        if file_format == "csv":
-            text = decode_text(content, encoding)
-            chosen = DELIMITERS.get(delimiter) or sniff_delimiter(text)
-            dataset = tablib.Dataset()
-            rows = list(csv.reader(io.StringIO(text), delimiter=chosen))
-            if not rows:
-                raise RegistryFileError(_("The file is empty."))
-            dataset.headers = rows[0]
-            width = len(rows[0])
-            for position, row in enumerate(rows[1:], 2):
-                if len(row) > width and all(is_blank(cell) for cell in row[width:]):
-                    row = row[:width]
-                if len(row) > width:
-                    raise RegistryFileError(
-                        _(
-                            "Row %(row)d has %(found)d cells but the header has %(expected)d: "
-                            "check the delimiter."
-                        )
-                        % {"row": position, "found": len(row), "expected": width}
-                    )
-                row = row + [""] * (width - len(row))
-                dataset.append(row)
-        elif file_format == "xlsx":
-            dataset = base_formats.XLSX().create_dataset(content)
-        else:
-            records = json.loads(decode_text(content, encoding))
-            if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-                raise RegistryFileError(_("A JSON file must hold a list of objects, one per organisation."))
-            headers = list(dict.fromkeys(key for record in records for key in record))
-            dataset = tablib.Dataset(
-                *[[record.get(h, "") for h in headers] for record in records], headers=headers
-            )
-    except RegistryFileError:
-        raise
-    except Exception as error:  # a broken workbook, invalid JSON, a CSV that is not a table
-        raise RegistryFileError(
-            _("The file could not be read as %(format)s: %(error)s")
-            % {"format": file_format.upper(), "error": error}
-        ) from error
-    while len(dataset) and all(is_blank(value) for value in dataset[-1]):
-        del dataset[-1]
-    if not dataset.headers:
-        raise RegistryFileError(_("The file has no header row."))
-    return dataset
-
-
-@dataclass
+@dataclasses.dataclass
 class RowProblem:
     row: int  # as a spreadsheet numbers it: the header is row 1
     column: str
     message: str
 
 
-@dataclass
-class ImportReport:
-    """What an import did or, in a dry run, would do."""
+@dataclasses.dataclass
+class ReportRow:
+    """One row of the file and what the import does with it."""
 
-    total_rows: int = 0
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    file_errors: list[str] = field(default_factory=list)
-    row_problems: list[RowProblem] = field(default_factory=list)
-    created_fields_of_activity: list[str] = field(default_factory=list)
-    dry_run: bool = True
+    number: int  # as a spreadsheet numbers it
+    outcome: Outcome
+    kind: OrganizationKind | None
+    edrpou: str
+    name: str
+    changes: list[Change] = dataclasses.field(default_factory=list)
+    problems: list[RowProblem] = dataclasses.field(default_factory=list)
 
     @property
-    def has_errors(self) -> bool:
-        return bool(self.file_errors or self.row_problems)
+    def changed_columns(self) -> set[str]:
+        return {change.column for change in self.changes}
+
+
+@dataclasses.dataclass
+class ImportReport:
+    """What an import did or, in a dry run, would do, row by row."""
+
+    total_rows: int = 0
+    rows: list[ReportRow] = dataclasses.field(default_factory=list)
+    file_errors: list[str] = dataclasses.field(default_factory=list)
+    created_fields_of_activity: list[str] = dataclasses.field(default_factory=list)
+    dry_run: bool = True
+    #: True once the rows were written (a real import that was not rolled back).
+    written: bool = False
+
+    def count(self, outcome: Outcome, kind: OrganizationKind | None = None) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome and (kind is None or row.kind == kind))
+
+    @property
+    def new(self) -> int:
+        return self.count(Outcome.NEW)
+
+    @property
+    def updated(self) -> int:
+        return self.count(Outcome.CHANGED)
+
+    @property
+    def unchanged(self) -> int:
+        return self.count(Outcome.UNCHANGED)
+
+    @property
+    def invalid_rows(self) -> list[int]:
+        """The numbers of the rows with errors, as a spreadsheet numbers them."""
+        return [row.number for row in self.rows if row.outcome == Outcome.INVALID]
 
     @property
     def rows_with_errors(self) -> int:
-        return len({problem.row for problem in self.row_problems})
+        return len(self.invalid_rows)
+
+    @property
+    def valid_rows(self) -> int:
+        return len(self.rows) - self.rows_with_errors
+
+    @property
+    def row_problems(self) -> list[RowProblem]:
+        return [problem for row in self.rows for problem in row.problems]
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.file_errors or self.rows_with_errors)
+
+    def by_kind(self) -> list[tuple[OrganizationKind, dict[str, int]]]:
+        """Per registry that the file's valid rows reach: how many rows are new, changed, unchanged."""
+        counts = []
+        for kind in OrganizationKind:
+            figures = {
+                outcome: self.count(outcome, kind) for outcome in Outcome if outcome != Outcome.INVALID
+            }
+            if any(figures.values()):
+                counts.append((kind, figures))
+        return counts
+
+
+def conflict_message() -> str:
+    return _(
+        "Another import or a keeper wrote the same organisations at the same moment, so nothing from this "
+        "file has been written. Run the import again: the organisations now in the registry will be "
+        "updated, not duplicated."
+    )
+
+
+def _error_message(error) -> str:
+    """An editor's sentence for an error import-export caught; a database error means a concurrent write."""
+    if isinstance(error, DatabaseError):
+        return conflict_message()
+    if hasattr(error, "messages"):
+        return " ".join(error.messages)
+    return _("The import failed: %(error)s") % {"error": error}
+
+
+_KIND_WIDGET = ChoiceLabelWidget(OrganizationKind)
+
+
+def _kind_of_raw_row(values: dict, default_kind) -> OrganizationKind | None:
+    try:
+        kind = _KIND_WIDGET.clean(values.get(COLUMN_BY_ATTRIBUTE["kind"]))
+    except ValueError:
+        return None
+    return OrganizationKind(kind or default_kind) if (kind or default_kind) else None
+
+
+def _report_row(number, row_result, raw: dict, resource) -> ReportRow:
+    row_number = file_row_number(number)
+    if row_result.is_invalid() or row_result.is_error():
+        problems = []
+        if row_result.validation_error is not None:
+            problems = [
+                RowProblem(row_number, column, message)
+                for column, message in field_errors(resource, row_result.validation_error)
+            ]
+        problems += [RowProblem(row_number, "", _error_message(error.error)) for error in row_result.errors]
+        return ReportRow(
+            number=row_number,
+            outcome=Outcome.INVALID,
+            kind=_kind_of_raw_row(raw, resource.default_kind),
+            edrpou=str(raw.get(COLUMN_BY_ATTRIBUTE["edrpou"]) or ""),
+            name=str(raw.get(COLUMN_BY_ATTRIBUTE["name"]) or ""),
+            problems=problems,
+        )
+    instance = row_result.instance
+    outcome = Outcome.NEW if row_result.is_new() else Outcome.CHANGED
+    if row_result.is_skip():
+        outcome = Outcome.UNCHANGED
+    return ReportRow(
+        number=row_number,
+        outcome=outcome,
+        kind=OrganizationKind(instance.kind) if instance.kind else None,
+        edrpou=instance.edrpou,
+        name=instance.name,
+        changes=resource.changes.get(instance.pk, []) if outcome == Outcome.CHANGED else [],
+    )
 
 
 def import_organizations(
@@ -152,12 +178,16 @@ def import_organizations(
     dataset: tablib.Dataset,
     dry_run: bool,
     default_kind: str | None = None,
+    skip_invalid: bool = False,
+    expected_invalid: int | None = None,
     resource_class=OrganizationResource,
 ) -> ImportReport:
-    """Validate every row of ``dataset`` and, unless ``dry_run`` or any row is wrong, write them all.
+    """Validate every row of ``dataset`` and, unless ``dry_run``, write them.
 
-    Nothing is written when the file has any error: the whole import runs in one transaction
-    that is rolled back, and the report names each problem with its row and column.
+    Without ``skip_invalid`` any row with an error means nothing is written. With it, the valid rows
+    are written and the others left out; ``expected_invalid`` is the number of rows the keeper agreed
+    to leave out: if the file now has another number (the registry changed since the preview),
+    nothing is written. Every problem is reported with its row and column.
     """
     report = ImportReport(total_rows=len(dataset), dry_run=dry_run)
     headers, report.file_errors = normalise_headers(dataset.headers)
@@ -165,99 +195,73 @@ def import_organizations(
         return report
     dataset.headers = headers
     resource = resource_class(default_kind=default_kind)
-    result = resource.import_data(
-        dataset,
-        dry_run=dry_run,
-        raise_errors=False,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-    )
-    report.file_errors = [str(error.error) for error in result.base_errors]
-    for invalid in result.invalid_rows:
-        for column, message in field_errors(resource, invalid.error):
-            report.row_problems.append(RowProblem(file_row_number(invalid.number), column, message))
-    for number, errors in result.row_errors():
-        for error in errors:
-            report.row_problems.append(RowProblem(file_row_number(number), "", str(error.error)))
-    report.row_problems.sort(key=lambda problem: problem.row)
-    report.new = result.totals.get("new", 0)
-    report.unchanged = resource.unchanged
-    report.updated = result.totals.get("update", 0) - resource.unchanged
-    report.skipped = result.totals.get("skip", 0)
-    report.created_fields_of_activity = list(resource.created_fields_of_activity)
-    if report.has_errors:
-        report.dry_run = True  # rolled back: nothing was written
+    with transaction.atomic(using=resource.get_db_connection_name()):
+        result = resource.import_data(
+            dataset,
+            dry_run=dry_run,
+            raise_errors=False,
+            use_transactions=True,
+            rollback_on_validation_errors=not skip_invalid,
+        )
+        raw_rows = dataset.dict
+        report.rows = [
+            _report_row(number, row_result, raw_rows[number - 1], resource)
+            for number, row_result in enumerate(result.rows, 1)
+        ]
+        report.file_errors = list(dict.fromkeys(_error_message(error.error) for error in result.base_errors))
+        report.created_fields_of_activity = resource.created_fields_of_activity
+        written = not dry_run and not report.file_errors and (skip_invalid or not report.rows_with_errors)
+        if written and expected_invalid is not None and report.rows_with_errors != expected_invalid:
+            transaction.set_rollback(True)
+            report.file_errors.append(_changed_since_preview(expected_invalid, report.rows_with_errors))
+            written = False
+        report.written = written
+        if written:
+            pks = [row.instance.pk for row in result.valid_rows() if row.is_new() or row.is_update()]
+            if pks:
+                # After the commit, and as a task: a slow or unreachable search server must not undo it.
+                transaction.on_commit(lambda: index_organizations.enqueue(pks))
     return report
 
 
-def export_organizations(*, queryset=None, file_format: str) -> bytes:
-    """The organisations in ``queryset`` as a CSV (UTF-8 with BOM, for Excel), XLSX or JSON file."""
-    if queryset is None:
-        queryset = Organization.objects.all()
-    dataset = OrganizationResource().export(queryset=queryset.prefetch_related("fields_of_activity"))
-    if file_format == "csv":
-        return dataset.export("csv").encode("utf-8-sig")
-    if file_format == "xlsx":
-        return dataset.export("xlsx")
-    if file_format == "json":
-        return json.dumps(dataset.dict, ensure_ascii=False, indent=1).encode("utf-8")
-    raise RegistryFileError(_("Unsupported file format: choose CSV, XLSX or JSON."))
+def _changed_since_preview(expected: int, found: int) -> str:
+    return ngettext(
+        "The preview left out %(expected)d row, but now %(found)d rows have errors (the registry "
+        "changed meanwhile). Nothing has been written: check the preview again.",
+        "The preview left out %(expected)d rows, but now %(found)d rows have errors (the registry "
+        "changed meanwhile). Nothing has been written: check the preview again.",
+        expected,
+    ) % {"expected": expected, "found": found}
 
 
-def analytics_datasets(analytics) -> list[tablib.Dataset]:
-    """The analytics as titled tables, the same ones the admin page shows."""
-    month = analytics.month.strftime("%m.%Y")
-    tables = [
-        tablib.Dataset(
-            *analytics.active_by_kind, headers=[_("Type"), _("Active organisations")], title=_("By type")
-        ),
-        tablib.Dataset(
-            *analytics.active_by_legal_form,
-            headers=[_("Legal form"), _("Active organisations")],
-            title=_("By legal form"),
-        ),
-        tablib.Dataset(
-            *analytics.active_by_field,
-            headers=[_("Field of activity"), _("Active organisations")],
-            title=_("By field of activity"),
-        ),
-        tablib.Dataset(
-            *[(p.name, p.party, p.faction, p.seats) for p in analytics.parties_with_seats],
-            headers=[_("Organisation"), _("Party"), _("Council faction"), _("Seats")],
-            title=_("Council seats"),
-        ),
-        tablib.Dataset(
-            *[
-                (
-                    i.date.strftime("%d.%m.%Y"),
-                    i.get_kind_display(),
-                    i.topic,
-                    "; ".join(str(o) for o in i.organizations.all()),
-                    i.outcome,
-                )
-                for i in analytics.interactions
-            ],
-            headers=[_("Date"), _("Kind"), _("Topic"), _("Organisations"), _("Outcome")],
-            title=_("Interactions %(month)s") % {"month": month},
-        ),
+def preview_lines(report: ImportReport) -> list[str]:
+    """What an import would do, per registry the rows reach: «Громадські об'єднання: нових — 2, …»."""
+    return [
+        _("%(registry)s: new — %(new)d, changed — %(changed)d, unchanged — %(unchanged)d.")
+        % {"registry": kind.list_label, **figures}
+        for kind, figures in report.by_kind()
     ]
-    return tables
 
 
-def export_analytics(*, analytics, file_format: str) -> bytes:
-    """The analytics as an XLSX workbook (a sheet per table) or a CSV with the tables one after another."""
-    tables = analytics_datasets(analytics)
-    if file_format == "xlsx":
-        for table in tables:
-            table.title = table.title[:31]  # Excel's limit on sheet names
-        return tablib.Databook(tables).export("xlsx")
-    if file_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        for table in tables:
-            writer.writerow([table.title])
-            writer.writerow(table.headers)
-            writer.writerows(table)
-            writer.writerow([])
-        return buffer.getvalue().encode("utf-8-sig")
-    raise RegistryFileError(_("Unsupported file format: choose CSV or XLSX."))
+def result_lines(report: ImportReport) -> list[str]:
+    """What an import wrote, per registry, as its list then shows it: «Громадські об'єднання: додано 2, …»."""
+    return [
+        _("%(registry)s: added %(new)d, updated %(changed)d, unchanged %(unchanged)d.")
+        % {"registry": kind.list_label, **figures}
+        for kind, figures in report.by_kind()
+    ]
+
+
+def result_messages(report: ImportReport) -> list[str]:
+    """The messages after an import: per registry, and the rows it left out."""
+    return result_lines(report) + ([left_out_message(report)] if report.rows_with_errors else [])
+
+
+def left_out_message(report: ImportReport) -> str:
+    """«Пропущено 2 рядки з помилками: 3, 7.»"""
+    count = report.rows_with_errors
+    return ngettext(
+        "%(count)d row with errors was left out: %(rows)s.",
+        "%(count)d rows with errors were left out: %(rows)s.",
+        count,
+    ) % {"count": count, "rows": ", ".join(str(number) for number in report.invalid_rows)}

@@ -26,7 +26,7 @@ def edrpou_check_digit(first_seven: str) -> int:
 def validate_edrpou(value: str) -> None:
     """Raise a Ukrainian ValidationError unless ``value`` is eight digits with a valid check digit."""
     code = (value or "").strip()
-    if len(code) != 8 or not code.isdigit():
+    if len(code) != 8 or not (code.isascii() and code.isdigit()):
         raise ValidationError(
             _("EDRPOU code must consist of exactly 8 digits, got «%(value)s»."),
             code="edrpou_format",

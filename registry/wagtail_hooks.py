@@ -1,5 +1,6 @@
 """Admin wiring of the registries: the «Реєстри» menu group, its lists, import/export and analytics URLs."""
 
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,25 +10,32 @@ from wagtail_modeladmin.helpers import WagtailBackendSearchHandler
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 from wagtail_modeladmin.views import CreateView, IndexView
 
-from . import views
-from .models import NGO, FieldOfActivity, Interaction, OrganizationKind, PartyOrganization
+from . import exports, list_params, permissions, views
+from .kinds import OrganizationKind
+from .models import FieldOfActivity, Interaction, Organization
 
 
-class OrganizationIndexView(IndexView):
-    """The modeladmin list with Import and Export buttons; exports carry the list's filters and search."""
+class RegistryIndexView(IndexView):
+    """A modeladmin list whose query string is parsed first: a bad parameter is a notice, never a 500."""
+
+    def dispatch(self, request, *args, **kwargs):
+        parsers = list_params.list_parsers(self.model, self.model_admin.get_list_filter(request))
+        request.GET, notices = list_params.clean_query(request.GET, parsers)
+        for notice in notices:
+            messages.warning(request, notice)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class OrganizationIndexView(RegistryIndexView):
+    """The list with Import and Export buttons; exports carry the list's filters and search."""
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        model_name = self.model._meta.model_name
+        user, model = self.request.user, self.model
         context.update(
-            registry_kind=self.model_admin.registry_kind,
-            registry_can_import=user.has_perms(
-                [f"registry.add_{model_name}", f"registry.change_{model_name}"]
-            ),
-            registry_export_formats=("csv", "xlsx", "json")
-            if user.has_perm(f"registry.view_{model_name}")
-            else (),
+            registry_kind=self.model_admin.organization_kind.value,
+            registry_can_import=permissions.user_can(user, model, "add", "change"),
+            registry_export_formats=exports.FORMATS if permissions.user_can(user, model, "view") else (),
             registry_query=self._filters_query(),
         )
         return context
@@ -64,6 +72,7 @@ class OrganizationCreateView(CreateView):
         return instance
 
 
+#: The fields of every organisation, after the name and code, as the inspect view shows them.
 _DETAIL_FIELDS = (
     "registration_date",
     "status",
@@ -75,6 +84,8 @@ _DETAIL_FIELDS = (
     "fields_of_activity",
     "notes",
 )
+#: The fields one kind or another fills in: each list's form shows its own only.
+_KIND_FIELDS = tuple(dict.fromkeys(name for kind in OrganizationKind for name in kind.data.own_fields))
 
 
 class OrganizationAdmin(ModelAdmin):
@@ -88,32 +99,28 @@ class OrganizationAdmin(ModelAdmin):
     add_to_admin_menu = False
 
 
-class NGOAdmin(OrganizationAdmin):
-    model = NGO
-    registry_kind = "ngo"
-    organization_kind = OrganizationKind.NGO
-    menu_label = _("Civil society organisations")
-    menu_icon = "group"
-    list_display = ("name", "edrpou", "legal_form", "status", "registration_date")
-    list_filter = ("legal_form", "status", "fields_of_activity")
-    inspect_view_fields = ("name", "short_name", "edrpou", "legal_form", *_DETAIL_FIELDS)
-    form_fields_exclude = ("kind", "party", "faction", "seats")
-
-
-class PartyOrganizationAdmin(OrganizationAdmin):
-    model = PartyOrganization
-    registry_kind = "party"
-    organization_kind = OrganizationKind.PARTY
-    menu_label = _("Party organisations")
-    menu_icon = "site"
-    list_display = ("name", "edrpou", "party", "faction", "seats", "status")
-    list_filter = ("status", "party", "fields_of_activity")
-    inspect_view_fields = ("name", "short_name", "edrpou", "party", "faction", "seats", *_DETAIL_FIELDS)
-    form_fields_exclude = ("kind", "legal_form")
+def organization_admin(kind: OrganizationKind) -> type[ModelAdmin]:
+    """The admin list of one kind of organisation, from the kind's data."""
+    data = kind.data
+    return type(
+        f"{data.proxy}Admin",
+        (OrganizationAdmin,),
+        {
+            "model": kind.proxy_model,
+            "organization_kind": kind,
+            "menu_label": data.list_label,
+            "menu_icon": data.menu_icon,
+            "list_display": data.list_display,
+            "list_filter": data.list_filter,
+            "inspect_view_fields": ("name", "short_name", "edrpou", *data.own_fields, *_DETAIL_FIELDS),
+            "form_fields_exclude": ("kind", *(f for f in _KIND_FIELDS if f not in data.own_fields)),
+        },
+    )
 
 
 class FieldOfActivityAdmin(ModelAdmin):
     model = FieldOfActivity
+    index_view_class = RegistryIndexView
     menu_label = _("Fields of activity")
     menu_icon = "tag"
     list_display = ("name",)
@@ -122,6 +129,7 @@ class FieldOfActivityAdmin(ModelAdmin):
 
 class InteractionAdmin(ModelAdmin):
     model = Interaction
+    index_view_class = RegistryIndexView
     menu_label = _("Interactions")
     menu_icon = "date"
     list_display = ("date", "kind", "topic")
@@ -133,7 +141,7 @@ class InteractionAdmin(ModelAdmin):
 
 class AnalyticsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm("registry.view_organization")
+        return permissions.user_can(request.user, Organization, "view")
 
 
 class RegistriesGroup(ModelAdminGroup):
@@ -141,7 +149,7 @@ class RegistriesGroup(ModelAdminGroup):
     menu_item_name = "registries"
     menu_icon = "list-ul"
     menu_order = 250
-    items = (NGOAdmin, PartyOrganizationAdmin, InteractionAdmin, FieldOfActivityAdmin)
+    items = (*(organization_admin(kind) for kind in OrganizationKind), InteractionAdmin, FieldOfActivityAdmin)
 
     def get_submenu_items(self):
         return super().get_submenu_items() + [
@@ -156,6 +164,11 @@ modeladmin_register(RegistriesGroup)
 def register_registry_urls():
     return [
         path("registry/import/<str:kind>/", views.OrganizationImportView.as_view(), name="registry_import"),
+        path(
+            "registry/import/<str:kind>/preview/",
+            views.ImportPreviewView.as_view(),
+            name="registry_import_preview",
+        ),
         path("registry/export/<str:kind>/", views.OrganizationExportView.as_view(), name="registry_export"),
         path("registry/analytics/", views.AnalyticsView.as_view(), name="registry_analytics"),
     ]

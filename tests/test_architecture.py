@@ -40,7 +40,6 @@ KNOWN_CYCLES: set[frozenset[str]] = {
             "pages.selectors",
         }
     ),
-    frozenset({"registry.resources", "registry.tasks"}),
 }
 KNOWN_FUNCTION_IMPORTS: set[str] = {
     # pages
@@ -65,8 +64,6 @@ KNOWN_FUNCTION_IMPORTS: set[str] = {
     "pages/legacy/readers.py:read_csv pages.resources",
     "pages/resources.py:save_instance pages.legacy.importer",
     "pages/resources.py:save_instance pages.legacy.records",
-    # registry
-    "registry/tasks.py:index_organizations .resources",
     # search
     "search/query.py:_analysed_synonym_groups .models",
     "search/resilience.py:queue_operation .models",

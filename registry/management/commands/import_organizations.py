@@ -3,26 +3,33 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
-from registry import services
+from registry import files, services
 from registry.models import OrganizationKind
 
 
 class Command(BaseCommand):
     help = (
         "Import NGOs and party organisations from FILE (CSV in UTF-8 or Windows-1251 with ',' or ';', "
-        "XLSX or "
-        "JSON; Ukrainian column headers as the admin's export writes them). The EDRPOU code identifies an "
-        "organisation: existing ones are updated. Any error in any row writes nothing."
+        "XLSX or JSON; Ukrainian column headers as the admin's export writes them). The EDRPOU code "
+        "identifies an organisation: existing ones are updated. Any error in any row writes nothing, unless "
+        "--skip-invalid is given: then the valid rows are written, and the command lists the rows left out "
+        "and fails."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="the file to import")
         parser.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
-        parser.add_argument("--format", choices=services.FORMATS, help="file format (default: by extension)")
-        parser.add_argument("--encoding", choices=services.ENCODINGS, default="auto", help="CSV encoding")
         parser.add_argument(
-            "--delimiter", choices=list(services.DELIMITERS), default="auto", help="CSV delimiter"
+            "--skip-invalid",
+            action="store_true",
+            help="write the valid rows and leave out the rows with errors (listed; the exit status is 1)",
+        )
+        parser.add_argument("--format", choices=files.FORMATS, help="file format (default: by extension)")
+        parser.add_argument("--encoding", choices=files.ENCODINGS, default="auto", help="CSV encoding")
+        parser.add_argument(
+            "--delimiter", choices=list(files.DELIMITERS), default="auto", help="CSV delimiter"
         )
         parser.add_argument(
             "--kind",
@@ -34,38 +41,53 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         if not path.is_file():
-            raise CommandError(f"Файл не знайдено: {path}")
-        file_format = options["format"] or services.guess_format(path.name)
+            raise CommandError(_("File not found: %(path)s") % {"path": path})
+        file_format = options["format"] or files.guess_format(path.name)
         if not file_format:
-            raise CommandError("Не вдалося визначити формат за розширенням: вкажіть --format csv|xlsx|json.")
+            raise CommandError(_("Cannot tell the format from the file name: give --format csv|xlsx|json."))
         try:
-            dataset = services.read_dataset(
+            dataset = files.read_dataset(
                 content=path.read_bytes(),
                 file_format=file_format,
                 encoding=options["encoding"],
                 delimiter=options["delimiter"],
             )
-        except services.RegistryFileError as error:
+        except files.RegistryFileError as error:
             raise CommandError(str(error)) from error
         report = services.import_organizations(
-            dataset=dataset, dry_run=options["dry_run"], default_kind=options["kind"]
+            dataset=dataset,
+            dry_run=options["dry_run"],
+            default_kind=options["kind"],
+            skip_invalid=options["skip_invalid"],
         )
-        for error in report.file_errors:
-            self.stderr.write(error)
+        self._print_problems(report)
+        if report.file_errors:
+            raise CommandError(" ".join(report.file_errors))
+        if report.rows_with_errors and not report.written and not report.dry_run:
+            raise CommandError(self._nothing_written(report))
+        self._print_outcome(report)
+        if report.rows_with_errors:
+            raise CommandError(services.left_out_message(report))
+
+    def _print_problems(self, report):
         for problem in report.row_problems:
             column = f" [{problem.column}]" if problem.column else ""
-            self.stderr.write(f"Рядок {problem.row}{column}: {problem.message}")
+            self.stderr.write(_("Row %(row)d%(column)s: %(message)s") % {**vars(problem), "column": column})
+
+    def _nothing_written(self, report) -> str:
+        return _(
+            "Rows with errors: %(rows)s. Nothing has been written: correct the file, or give --skip-invalid "
+            "to write the valid rows only."
+        ) % {"rows": ", ".join(str(number) for number in report.invalid_rows)}
+
+    def _print_outcome(self, report):
         if report.created_fields_of_activity:
-            self.stdout.write("Нові напрями діяльності: " + ", ".join(report.created_fields_of_activity))
-        if report.has_errors:
-            raise CommandError(
-                f"Помилок: {len(report.file_errors) + len(report.row_problems)} "
-                f"у {report.rows_with_errors} рядках. Нічого не записано."
+            self.stdout.write(
+                _("New fields of activity: %(names)s.")
+                % {"names": ", ".join(report.created_fields_of_activity)}
             )
-        verb = "Перевірено (нічого не записано)" if report.dry_run else "Імпортовано"
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{verb}: рядків {report.total_rows}, нових {report.new}, "
-                f"оновлених {report.updated}, без змін {report.unchanged}."
-            )
-        )
+        if report.dry_run:
+            self.stdout.write(_("Checked, nothing has been written."))
+        lines = services.preview_lines(report) if report.dry_run else services.result_lines(report)
+        for line in lines:
+            self.stdout.write(self.style.SUCCESS(line))

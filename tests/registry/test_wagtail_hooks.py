@@ -1,12 +1,11 @@
-import io
+import datetime
 import json
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import load_workbook
 
 from registry.models import Organization, OrganizationKind, RegistrationStatus
+from registry.tasks import update_search_index
 
 from .factories import FieldOfActivityFactory, OrganizationFactory, PartyOrganizationFactory
 
@@ -36,29 +35,6 @@ def sidebar_entries(html):
 
     walk(json.loads(props.group(1)))
     return entries
-
-
-def post_import(client, name, content, file_format=""):
-    """The upload step of the admin import, with detection of the encoding and the delimiter."""
-    return client.post(
-        IMPORT_NGO,
-        {
-            "import_file": upload(name, content),
-            "file_format": file_format,
-            "encoding": "auto",
-            "delimiter": "auto",
-        },
-    )
-
-
-def confirm_import(client, preview):
-    """Post back the confirmation form the preview rendered."""
-    confirm = preview.context["confirm_form"]
-    return client.post(IMPORT_NGO, {name: confirm[name].value() or "" for name in confirm.fields})
-
-
-def upload(name, content):
-    return SimpleUploadedFile(name, content)
 
 
 def test_keeper_sees_the_registries_menu(keeper_client):
@@ -98,12 +74,6 @@ def test_news_editor_is_turned_away_from_the_lists(editor_client, url):
 def test_news_editor_is_turned_away_from_import_export_and_analytics(editor_client, url):
     response = editor_client.get(url)
     assert (response.status_code, response["Location"]) == (302, "/admin/")
-
-
-def test_news_editor_cannot_post_an_import(editor_client, fixture_bytes):
-    response = post_import(editor_client, "r.csv", fixture_bytes("organizations_cp1251.csv"))
-    assert (response.status_code, response["Location"]) == (302, "/admin/")
-    assert Organization.objects.count() == 0
 
 
 def test_superuser_sees_the_registries(client, django_user_model):
@@ -183,77 +153,12 @@ def test_party_added_from_the_party_list_is_a_party(keeper_client):
     assert Organization.objects.get(edrpou="38516849").kind == OrganizationKind.PARTY
 
 
-def test_import_preview_writes_nothing_and_confirm_writes(keeper_client, fixture_bytes):
-    response = post_import(
-        keeper_client, "реєстр.csv", fixture_bytes("organizations_cp1251.csv"), file_format=""
-    )
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Підтвердити імпорт" in html
-    assert "Молодь" in html  # the fields of activity to be created are listed
-    assert Organization.objects.count() == 0
-
-    response = confirm_import(keeper_client, response)
-    assert response.status_code == 302 and response["Location"] == NGO_INDEX
-    assert Organization.objects.count() == 3
-
-
-def test_import_preview_shows_every_row_error_and_no_confirm_button(keeper_client, fixture_bytes):
-    response = post_import(keeper_client, "bad.csv", fixture_bytes("bad_rows.csv"), file_format="csv")
-    html = response.content.decode()
-    assert response.context.get("confirm_form") is None
-    assert html.count('class="row-problem"') == len(response.context["report"].row_problems) == 8
-    assert "31.02.2015" in html and "Рядок порожній" in html
-    assert Organization.objects.count() == 0
-
-
-def test_import_of_an_unreadable_file_is_a_form_error(keeper_client):
-    response = post_import(keeper_client, "broken.xlsx", b"not a workbook", file_format="")
-    assert response.status_code == 200
-    assert "Не вдалося прочитати файл як XLSX" in response.content.decode()
-
-
-@pytest.mark.parametrize("file_format", ["csv", "xlsx", "json"])
-def test_export_downloads_the_filtered_list_and_reimports_it(keeper_client, file_format):
-    OrganizationFactory(name="ГО «Чинна»")
-    OrganizationFactory(name="ГО «Припинена»", status=RegistrationStatus.TERMINATED)
-    response = keeper_client.get(
-        "/admin/registry/export/ngo/", {"export_format": file_format, "status__exact": "registered"}
-    )
-    assert response.status_code == 200
-    assert response["Content-Disposition"].endswith(f'.{file_format}"')
-    content = response.content
-    if file_format == "xlsx":
-        sheet = load_workbook(io.BytesIO(content)).active
-        assert [c.value for c in sheet[1]][:3] == ["Назва", "Скорочена назва", "Код ЄДРПОУ"]
-        assert sheet.max_row == 2
-
-    Organization.objects.filter(name="ГО «Чинна»").update(name="змінено")
-    response = post_import(keeper_client, f"export.{file_format}", content, file_format="")
-    report = response.context["report"]
-    assert (report.new, report.updated, report.has_errors) == (0, 1, False)
-    confirm_import(keeper_client, response)
-    assert Organization.objects.filter(name="ГО «Чинна»").count() == 1
-    assert Organization.objects.count() == 2
-
-
-def test_export_applies_the_list_search(keeper_client, search_backend):
-    OrganizationFactory(name="ГО «Світанок»")
-    OrganizationFactory(name="ГО «Обрій»")
-    search_backend.refresh_indexes()
-    response = keeper_client.get("/admin/registry/export/ngo/", {"export_format": "csv", "q": "Світанок"})
-    text = response.content.decode("utf-8-sig")
-    assert "Світанок" in text and "Обрій" not in text
-
-
 def test_list_search_finds_only_what_the_search_index_holds(keeper_client, search_backend):
     # bulk_create sends no signals, so these rows are in the table but not yet in the index.
     Organization.objects.bulk_create([Organization(name="ГО «Невидима»", edrpou="38516849")])
     search_backend.refresh_indexes()
     html = keeper_client.get(NGO_INDEX, {"q": "Невидима"}).content.decode()
     assert "ГО «Невидима»" not in html
-
-    from registry.resources import update_search_index
 
     update_search_index(pks=Organization.objects.values_list("pk", flat=True))
     search_backend.refresh_indexes()
@@ -266,3 +171,41 @@ def test_keeper_logs_in_through_the_admin_form_and_reaches_the_list(client, keep
     response = client.post("/admin/login/", {"username": "keeper", "password": "pass-keeper"})
     assert response.status_code == 302
     assert "ГО «Світанок»" in client.get(NGO_INDEX).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"fields_of_activity__id__exact": "abc"}, "«abc» не є числом"),
+        ({"status__exact": "abc"}, "Невідоме значення «abc» параметра «status__exact»"),
+        ({"status__exact": "\x00"}, "керівні символи"),
+        ({"fields_of_activity__id__exact": "²"}, "не є числом"),
+        ({"p": "9" * 10_000}, "довший за 32"),
+        ({"o": "1; drop"}, "Невідоме значення"),
+        ({"export": "xlsx"}, "Невідомий параметр «export»"),
+    ],
+)
+def test_a_bad_list_parameter_is_a_notice_and_the_list_is_shown_unfiltered(keeper_client, params, notice):
+    OrganizationFactory(name="ГО «Світанок»")
+    response = keeper_client.get(NGO_INDEX, params)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert notice in " ".join(str(m) for m in response.context["messages"])
+    assert "ГО «Світанок»" in html
+
+
+def test_a_bad_interaction_date_filter_is_a_notice(keeper_client):
+    response = keeper_client.get("/admin/registry/interaction/", {"date__gte": "9999-99-99"})
+    assert response.status_code == 200
+    assert "не є датою" in " ".join(str(m) for m in response.context["messages"])
+
+
+def test_the_list_date_filter_still_works(keeper_client):
+    from .factories import InteractionFactory
+
+    InteractionFactory(topic="Березнева", date=datetime.date(2026, 3, 10))
+    InteractionFactory(topic="Квітнева", date=datetime.date(2026, 4, 10))
+    html = keeper_client.get(
+        "/admin/registry/interaction/", {"date__gte": "2026-04-01", "date__lt": "2026-05-01"}
+    ).content.decode()
+    assert "Квітнева" in html and "Березнева" not in html
