@@ -144,6 +144,8 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("uk", "Українська")]
 WAGTAIL_USER_EDIT_FORM_LANGUAGE = "uk"
+# One time zone for the whole council: the account form then offers no list of 600 English zone names.
+WAGTAIL_USER_TIME_ZONES = ["Europe/Kyiv"]
 # The project's own translations (locale/ at the root) come before every app's catalogue: they fill
 # in and correct the Ukrainian of Wagtail, wagtail-modeladmin, django-import-export and django-tasks.
 LOCALE_PATHS = [BASE_DIR / "locale"]
