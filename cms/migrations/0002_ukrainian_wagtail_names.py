@@ -1,7 +1,7 @@
 """Ukrainian names for what Wagtail's own migrations create in English.
 
 Wagtail's data migrations create the groups «Editors» and «Moderators», the task and workflow
-«Moderators approval» and the tree's root page «Root»; editors see these names on the workflow
+«Moderators approval», the tree's root page and the root collection «Root»; editors see these names on the workflow
 buttons («Надіслати в процес …»), in the privacy and user forms and in the page explorer.
 A name is changed only while it is still Wagtail's default and the Ukrainian name is free, so a
 name an administrator chose, or a group the roles migration made, is left alone. Re-runnable.
@@ -13,6 +13,7 @@ GROUPS = {"Editors": "Редактори", "Moderators": "Модератори"}
 WORKFLOWS = {"Moderators approval": "Затвердження модераторами"}
 TASKS = {"Moderators approval": "Затвердження модераторами"}
 ROOT = {"Root": "Корінь"}
+ROOT_COLLECTION = {"Root": "Коренева колекція"}
 
 
 def _rename(model, names, *, field="name"):
@@ -26,11 +27,17 @@ def _rename_root(Page, names):
         Page.objects.filter(depth=1, title=old).update(title=new, draft_title=new)
 
 
+def _rename_root_collection(Collection, names):
+    for old, new in names.items():
+        Collection.objects.filter(depth=1, name=old).update(name=new)
+
+
 def to_ukrainian(apps, schema_editor):
     _rename(apps.get_model("auth", "Group"), GROUPS)
     _rename(apps.get_model("wagtailcore", "Workflow"), WORKFLOWS)
     _rename(apps.get_model("wagtailcore", "Task"), TASKS)
     _rename_root(apps.get_model("wagtailcore", "Page"), ROOT)
+    _rename_root_collection(apps.get_model("wagtailcore", "Collection"), ROOT_COLLECTION)
 
 
 def to_english(apps, schema_editor):
@@ -41,6 +48,7 @@ def to_english(apps, schema_editor):
     _rename(apps.get_model("wagtailcore", "Workflow"), reverse(WORKFLOWS))
     _rename(apps.get_model("wagtailcore", "Task"), reverse(TASKS))
     _rename_root(apps.get_model("wagtailcore", "Page"), reverse(ROOT))
+    _rename_root_collection(apps.get_model("wagtailcore", "Collection"), reverse(ROOT_COLLECTION))
 
 
 class Migration(migrations.Migration):
