@@ -5,7 +5,6 @@ history, usage, reports, import and export), one of each kind, and fails on any 
 is not a proper name or an abbreviation of the allow-list in ``visible_text``.
 """
 
-
 from .crawl import crawl
 
 #: English that Wagtail 8.0 prints without gettext, so no translation can reach it. Each entry names
