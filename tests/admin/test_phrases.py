@@ -4,6 +4,7 @@ import pytest
 from django.utils.html import escape
 
 from tests import factories as f
+from tests.registry.factories import OrganizationFactory
 
 
 def text_of(response):
@@ -43,3 +44,15 @@ def test_workflow_button_names_the_moderators_approval_in_ukrainian(superuser_cl
 def test_upload_tab_of_the_image_chooser_says_upload_a_file(superuser_client):
     response = superuser_client.get("/admin/images/chooser/")
     assert "Завантажити файл" in response.json()["html"]
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5])
+def test_registry_list_counts_its_organisations_after_their_name(superuser_client, count):
+    OrganizationFactory.create_batch(count)
+    assert escape(f"Громадські об'єднання: {count}") in text_of(superuser_client.get("/admin/registry/ngo/"))
+
+
+def test_snippet_list_counts_its_items_after_their_name(superuser_client):
+    f.IssuerFactory.create_batch(5)
+    text = text_of(superuser_client.get("/admin/snippets/pages/issuer/"))
+    assert "Органи, що видають акти: 5" in text
