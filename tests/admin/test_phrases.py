@@ -33,7 +33,7 @@ def test_empty_registry_list_says_it_is_empty_in_ukrainian(superuser_client):
 
 def test_empty_snippet_list_says_it_is_empty_in_ukrainian(superuser_client):
     response = superuser_client.get("/admin/snippets/search/synonymgroup/")
-    assert "Список «синоніми» порожній." in text_of(response)
+    assert "Список «групи синонімів» порожній." in text_of(response)
 
 
 def test_workflow_button_names_the_moderators_approval_in_ukrainian(superuser_client, home_page):
