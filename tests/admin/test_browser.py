@@ -9,8 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .test_ukrainian import UPSTREAM_LITERALS
-from .visible_text import untranslated
+from .visible_text import UPSTREAM_LITERALS, untranslated
 
 CHROMIUM = "/usr/bin/chromium"
 #: The screens an editor and a registry keeper meet first, each with the admin's script running.
