@@ -52,9 +52,14 @@ def to_english(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # After every Wagtail migration that finds these groups by their English names to give them
+    # permissions (admin access, images, documents, page locking): renamed earlier, they would get none.
     dependencies = [
         ("cms", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
+        ("wagtailadmin", "0006_formstate"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
