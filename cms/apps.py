@@ -7,6 +7,11 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site core")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from .menus import connect_signals
+        from .permissions import name_permissions
 
         connect_signals()
+        # Every app's post_migrate: the permissions Django creates for an app are named by the next.
+        post_migrate.connect(name_permissions, dispatch_uid="cms.name_permissions")

@@ -18,8 +18,8 @@ class SynonymGroup(models.Model):
     panels = ["terms"]
 
     class Meta:
-        verbose_name = _("synonyms")
-        verbose_name_plural = _("synonyms")
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
 
     def __str__(self):
         return " ↔ ".join(self.term_list())

@@ -144,6 +144,11 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("uk", "Українська")]
 WAGTAIL_USER_EDIT_FORM_LANGUAGE = "uk"
+# One time zone for the whole council: the account form then offers no list of 600 English zone names.
+WAGTAIL_USER_TIME_ZONES = ["Europe/Kyiv"]
+# The project's own translations (locale/ at the root) come before every app's catalogue: they fill
+# in and correct the Ukrainian of Wagtail, wagtail-modeladmin, django-import-export and django-tasks.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", VAR_DIR / "static"))
@@ -163,6 +168,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The admin talks to no host but the site's own: a council office intranet has no way out, and an
+# editor's browser should not tell third parties who is working (gravatar) or what runs (update check).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Search. The database backend answers alone when ELASTICSEARCH_URL is unset; with Elasticsearch it

@@ -31,9 +31,9 @@ def keeper(db, django_user_model):
 
 @pytest.fixture
 def news_editor(db, django_user_model):
-    """A news editor: Wagtail's «Editors» group, without any registry permission."""
+    """A news editor: Wagtail's «Редактори» group (renamed by cms 0002), without registry permissions."""
     user = django_user_model.objects.create_user(username="editor", password="pass-editor")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Редактори"))
     return user
 
 
