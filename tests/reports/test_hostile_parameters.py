@@ -19,7 +19,7 @@ MONTHLY = "/admin/reports/monthly/"
 def editor(client, django_user_model):
     """A Wagtail editor (the «Editors» group), not a superuser."""
     user = django_user_model.objects.create_user(username="editor", password="pass-editor")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(Group.objects.get(name="Редактори"))
     client.force_login(user)
     return client
 
