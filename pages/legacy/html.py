@@ -89,6 +89,8 @@ def _rewrite_links(soup, resolve_link) -> bool:
     """Point links at imported items to their pages; True if some internal link is still unresolved."""
     unresolved = False
     for anchor in soup.find_all("a"):
+        if anchor.get("linktype"):
+            continue  # rewritten already (a body is rewritten again while some of its links wait)
         href = anchor.get("href")
         if not href:
             anchor.unwrap()

@@ -9,33 +9,48 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-from .dates import LegacyDateError, parse_legacy_date, parse_legacy_datetime
+from pages.models.kinds import ActStatus, ActType, CommissionDocumentType, NewsKind
 
-TYPES = ("news", "act", "commission_document", "video", "page")
-NEWS_KINDS = ("news", "announcement", "greeting", "article")
-ACT_TYPES = (
-    "council_decision",
-    "executive_decision",
-    "mayor_order",
-    "draft_decision",
-    "regulatory_draft",
-    "protocol",
-)
-ACT_STATUSES = ("draft", "adopted", "in_force", "amended", "lost_force")
-DOC_TYPES = ("protocol", "conclusion", "recommendation")
+from .dates import LegacyDateError, parse_legacy_date, parse_legacy_datetime
+from .types import ITEM_TYPES
+
+#: The item types of the legacy format, declared with their page types in ``pages.legacy.types``.
+TYPES = tuple(ITEM_TYPES)
+#: The field of an item whose value must be a member of a kind of ``pages.models.kinds``, read when an
+#: item is checked (never spelled here), and the kind's default when the item leaves it out.
+CHOICE_FIELDS = {
+    "kind": (NewsKind, NewsKind.NEWS),
+    "act_type": (ActType, None),
+    "status": (ActStatus, ActStatus.ADOPTED),
+    "doc_type": (CommissionDocumentType, None),
+}
 
 
 class RecordError(ValueError):
-    """A legacy item that cannot be imported; ``reason`` is a short key for the summary."""
+    """A legacy item that cannot be imported.
+
+    ``reason`` is a short English key (``REASONS`` in ``pages.legacy.messages`` says it in Ukrainian);
+    ``field`` and ``value`` name the field and the value that are wrong, when one is: failures with a
+    value (an unknown issuer, an act type the site does not know) are reported once per value.
+    """
 
     def __init__(
-        self, reason: str, detail: str = "", *, line: int | None = None, legacy_id: str | None = None
+        self,
+        reason: str,
+        detail: str = "",
+        *,
+        line: int | str | None = None,
+        legacy_id: str | None = None,
+        field: str = "",
+        value: str | None = None,
     ):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
         self.line = line
         self.legacy_id = legacy_id
+        self.field = field
+        self.value = value
 
 
 @dataclass
@@ -116,10 +131,11 @@ def _list(data, key) -> list:
     return value
 
 
-def _choice(data, key, choices, default=""):
-    value = _text(data, key) or default
-    if value not in choices:
-        raise RecordError("invalid field", f"{key}={value!r}; expected one of {', '.join(choices)}")
+def _choice(data, key) -> str:
+    kind, default = CHOICE_FIELDS[key]
+    value = _text(data, key) or (default or "")
+    if value not in kind.values:
+        raise RecordError("unknown value", ", ".join(kind.values), field=key, value=value)
     return value
 
 
@@ -144,7 +160,7 @@ def record_from_mapping(data: dict, *, line: int | None = None, file_exists=None
             raise RecordError("missing legacy_id")
         item_type = _text(data, "type")
         if item_type not in TYPES:
-            raise RecordError("unknown type", repr(item_type))
+            raise RecordError("unknown type", field="type", value=item_type)
         title = _text(data, "title")
         if not title:
             raise RecordError("missing title")
@@ -180,19 +196,19 @@ def record_from_mapping(data: dict, *, line: int | None = None, file_exists=None
             live=data.get("live", True) not in (False, "false", "0", 0),
         )
         if item_type == "news":
-            record.kind = _choice(data, "kind", NEWS_KINDS, default="news")
+            record.kind = _choice(data, "kind")
         elif item_type == "act":
-            record.act_type = _choice(data, "act_type", ACT_TYPES)
+            record.act_type = _choice(data, "act_type")
             record.number = _text(data, "number")[:64]
             record.issuer = _text(data, "issuer")
             record.adopted_on = _date(data, "adopted_on")
-            record.status = _choice(data, "status", ACT_STATUSES, default="adopted")
+            record.status = _choice(data, "status")
             record.discussion_until = _date(data, "discussion_until")
         elif item_type == "commission_document":
             record.commission = _text(data, "commission")
             if not record.commission:
                 raise RecordError("missing field", "commission")
-            record.doc_type = _choice(data, "doc_type", DOC_TYPES)
+            record.doc_type = _choice(data, "doc_type")
             record.number = _text(data, "number")[:64]
             record.meeting_date = _date(data, "meeting_date")
             record.concerns = [str(value) for value in _list(data, "concerns")]
