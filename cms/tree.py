@@ -70,7 +70,10 @@ class PageTree:
         return key_to_step(last[-Page.steplen :]) + 1 if last else 1
 
     def place(self, page, parent):
-        """Set the tree fields of the unsaved ``page`` (its slug set) as the next child of ``parent``."""
+        """Set the tree fields of the unsaved ``page`` (its slug set) as the next child of ``parent``.
+
+        A page without a locale takes its parent's.
+        """
         if parent.pk not in self._next_step:
             self._next_step[parent.pk] = self._first_free_step(parent)
         step = self._next_step[parent.pk]
@@ -79,6 +82,8 @@ class PageTree:
         page.depth = parent.depth + 1
         page.numchild = 0
         page.url_path = f"{parent.url_path}{page.slug}/"
+        if page.locale_id is None:
+            page.locale_id = parent.locale_id  # as Wagtail's add_child does
         self._placed[parent.pk] += 1
         return page
 
