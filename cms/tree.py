@@ -88,8 +88,15 @@ class PageTree:
         return page
 
     def create(self, pages):
-        """Insert the placed ``Page`` rows with ``bulk_create`` and update their parents' ``numchild``."""
+        """Insert the placed ``Page`` rows with ``bulk_create`` and update their parents' ``numchild``.
+
+        ``pages`` may be ``Page`` instances or instances of a specific page type (then only their
+        ``wagtailcore_page`` columns are written here: see :func:`insert_specific`).
+        """
         created = Page.objects.bulk_create(pages)
+        for page in created:
+            if page.pk is None:
+                page.pk = page.id  # a specific page: its primary key is the link to its Page row
         for parent_id, count in self._placed.items():
             Page.objects.filter(pk=parent_id).update(numchild=F("numchild") + count)
         self._placed.clear()

@@ -45,24 +45,37 @@ class LinkKeys:
         return lambda href: known.get(self(href))
 
 
+def body_html(model, value) -> str:
+    """The HTML of a body value: the rich text, or a StreamField's paragraphs joined."""
+    field = body_field(model)
+    if field is None or not value:
+        return ""
+    if field[1]:
+        return "".join(block["value"] for block in value if block["type"] == "paragraph")
+    return value
+
+
+def has_old_links(keys: LinkKeys, html: str) -> bool:
+    """Whether some link still points into the old site (rewritten links have no ``href``)."""
+    return any(keys(href) for href in hrefs(html))
+
+
 def relink(page, keys: LinkKeys) -> bool:
-    """Rewrite the old links of a page's body (and its latest revision); True if some remain unresolved."""
+    """Rewrite the old links of a page's body (and its latest revision); True if some still wait."""
     field, is_stream = body_field(type(page))
     raw = getattr(page, field).raw_data if is_stream else getattr(page, field)
-    resolve = keys.resolver([str(raw)], {})
-    unresolved = False
+    resolve = keys.resolver([body_html(type(page), raw)], {})
     if is_stream:
         value = [dict(block) for block in raw]
         for block in value:
             if block["type"] == "paragraph":
-                block["value"], missing = rewrite_links(block["value"], resolve)
-                unresolved = unresolved or missing
+                block["value"] = rewrite_links(block["value"], resolve)[0]
     else:
-        value, unresolved = rewrite_links(raw, resolve)
+        value = rewrite_links(raw, resolve)[0]
     setattr(page, field, value)
     type(page).objects.filter(pk=page.pk).update(**{field: getattr(page, field)})
     revision = page.latest_revision
     if revision is not None:
         revision.content[field] = get_serializable_data_for_fields(page)[field]
         revision.save(update_fields=["content"])
-    return unresolved
+    return has_old_links(keys, body_html(type(page), value))

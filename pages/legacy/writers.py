@@ -22,11 +22,11 @@ from pages.models import LegacyItem, NewsPage, NewsPageTag
 from .documents import FileCache, ImageImporter, write_documents
 from .fields import TagIds, page_fields, revision_content
 from .issuers import IssuerMatcher
-from .links import LinkKeys
+from .links import LinkKeys, body_html, has_old_links
 from .records import RecordError
 from .redirects import normalise_url, write_redirects
 from .tree import Parents, unique_slugs
-from .types import MODELS
+from .types import MODELS, body_field
 
 
 class PageWriter:
@@ -101,7 +101,8 @@ class PageWriter:
             self._update(record, documents=documents, files=files)
 
     def _fields(self, record, *, documents, files, resolve_link):
-        return page_fields(
+        """(model, values, whether some link waits for an item not imported yet)."""
+        model, values, _ = page_fields(
             record,
             documents=documents,
             files=files,
@@ -109,6 +110,9 @@ class PageWriter:
             resolve_image=self.images,
             issuers=self.issuers,
         )
+        field = body_field(model)
+        waiting = field is not None and has_old_links(self.links, body_html(model, values[field[0]]))
+        return model, values, waiting
 
     def _base_pages(self, records):
         parents = [self.parents.for_record(record) for record in records]
