@@ -145,6 +145,8 @@ def naive(bundle_path: Path) -> dict:
     """The baseline: the same conversion, but one ``add_child`` + ``save_revision().publish()`` per item."""
     from django.db import transaction
 
+    from pages.legacy.documents import write_documents
+    from pages.legacy.fields import page_fields
     from pages.legacy.importer import deferred_search_indexing
     from pages.legacy.readers import open_source
     from pages.legacy.writers import PageWriter
@@ -157,16 +159,21 @@ def naive(bundle_path: Path) -> dict:
         for record in records:
             with transaction.atomic():
                 _, _, unchanged, _, files = writer.classify([record])
-                documents = writer._documents([record], files)
-                model, values, _ = writer._fields(
-                    record, documents=documents, files=files, resolve_link=lambda href: None
+                documents = write_documents([record], files)
+                model, values, _ = page_fields(
+                    record,
+                    documents=documents,
+                    files=files,
+                    resolve_link=lambda href: None,
+                    resolve_image=writer.images,
+                    issuers=writer.issuers,
                 )
                 values = {
                     key: value
                     for key, value in values.items()
                     if key not in ("live", "has_unpublished_changes", "latest_revision_created_at")
                 }
-                parent = writer.parent_for(record)
+                parent = writer.parents.for_record(record)
                 page = model(slug=f"naive-{record.legacy_id.lower()}", **values)
                 parent.add_child(instance=page)
                 page.save_revision().publish(log_action=False)

@@ -33,8 +33,9 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
-from wagtail.models import Locale, Page, Site  # noqa: E402
+from wagtail.models import Locale, Site  # noqa: E402
 
+from cms.tree import PageTree, insert_specific  # noqa: E402
 from pages.models import ActIndexPage, ActPage, ActType  # noqa: E402
 from reports.opendata import act_rows, columns  # noqa: E402
 from reports.opendata_formats import export_value  # noqa: E402
@@ -43,61 +44,38 @@ BATCH = 2000
 
 
 def bulk_insert_acts(parent: ActIndexPage, count: int) -> None:
-    """Insert ``count`` live acts under ``parent`` without saving them one by one."""
+    """Insert ``count`` live acts under ``parent`` in bulk through ``cms.tree``, not one save each."""
     content_type = ContentType.objects.get_for_model(ActPage)
     locale = Locale.get_default()
-    act_fields = [f for f in ActPage._meta.local_concrete_fields]
-    table = ActPage._meta.db_table
-    insert_sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        connection.ops.quote_name(table),
-        ", ".join(connection.ops.quote_name(f.column) for f in act_fields),
-        ", ".join(["%s"] * len(act_fields)),
-    )
     types = list(ActType.values)
+    tree = PageTree()
     start = parent.numchild
     for offset in range(0, count, BATCH):
-        pages, acts = [], []
+        acts = []
         for n in range(start + offset, start + min(offset + BATCH, count)):
             day = datetime.date(2000, 1, 1) + datetime.timedelta(days=n % 9000)
-            slug = f"akt-{n}"
-            pages.append(
-                Page(
-                    path=Page._get_path(parent.path, parent.depth + 1, n + 1),
-                    depth=parent.depth + 1,
-                    numchild=0,
-                    title=f"Про затвердження програми № {n}",
-                    draft_title=f"Про затвердження програми № {n}",
-                    slug=slug,
-                    url_path=f"{parent.url_path}{slug}/",
-                    content_type=content_type,
-                    locale=locale,
-                    live=True,
-                    first_published_at=None,
-                )
+            act = ActPage(
+                title=f"Про затвердження програми № {n}",
+                draft_title=f"Про затвердження програми № {n}",
+                slug=f"akt-{n}",
+                content_type=content_type,
+                locale=locale,
+                live=True,
+                first_published_at=None,
+                act_type=types[n % len(types)],
+                number=f"{n}/{day.year}",
+                date=day,
+                adopted_on=day,
+                status="adopted",
+                summary="Короткий зміст акта " * 5,
+                session="",
+                body="",
             )
-            acts.append(
-                ActPage(
-                    act_type=types[n % len(types)],
-                    number=f"{n}/{day.year}",
-                    date=day,
-                    adopted_on=day,
-                    status="adopted",
-                    summary="Короткий зміст акта " * 5,
-                    session="",
-                    body="",
-                )
-            )
+            acts.append(tree.place(act, parent))
         with transaction.atomic():
-            Page.objects.bulk_create(pages)
-            saved = Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk")
-            ids = dict(saved)
-            rows = []
-            for page, act in zip(pages, acts, strict=True):
-                act.page_ptr_id = ids[page.path]
-                rows.append([f.get_db_prep_save(getattr(act, f.attname), connection) for f in act_fields])
-            with connection.cursor() as cursor:
-                cursor.executemany(insert_sql, rows)
-    Page.objects.filter(pk=parent.pk).update(numchild=start + count)
+            for act, base in zip(acts, tree.create(acts), strict=True):
+                act.page_ptr_id = base.pk
+            insert_specific(ActPage, acts)
 
 
 def ensure_acts(count: int) -> int:

@@ -5,7 +5,7 @@
         python benchmarks/search.py --pages 20000
 
 It migrates the database it is given (use a throw-away one), creates the pages in bulk (the page
-tree's path/depth/numchild written directly), plants the targets of the labelled query set
+tree written in bulk by ``cms.tree``), plants the targets of the labelled query set
 (benchmarks/data/search_queries.json: inflected forms, act numbers, phrases only inside
 attachments), indexes everything with the configured backend (``update_index``, which also writes
 the site's lemma postings), then runs 200 queries three times: through the site's search (GET
@@ -68,47 +68,34 @@ def sentence(rng, forms, n=12):
 
 
 def bulk_pages(parent, model, rows, *, ct):
-    """Insert pages under ``parent`` without Page.add_child: path/depth/numchild written directly."""
+    """Insert pages under ``parent`` in bulk through ``cms.tree`` (the site's one bulk tree writer)."""
     from django.db import transaction
-    from wagtail.models import Page
 
+    from cms.tree import PageTree, insert_specific
+
+    tree = PageTree()
     start = parent.numchild
-    pages = []
-    for i, fields in enumerate(rows, start=start + 1):
-        path = parent.path + _step(i)
-        pages.append(
+    pages = [
+        tree.place(
             model(
-                path=path,
-                depth=parent.depth + 1,
-                numchild=0,
+                slug=f"p{i}",
                 content_type=ct,
                 live=True,
                 has_unpublished_changes=False,
-                url_path=f"{parent.url_path}p{i}/",
-                slug=f"p{i}",
                 locale_id=parent.locale_id,
                 draft_title=fields["title"],
                 **fields,
-            )
+            ),
+            parent,
         )
+        for i, fields in enumerate(rows, start=start + 1)
+    ]
     with transaction.atomic():
-        Page.objects.bulk_create(pages, batch_size=500)  # Page rows only; children below
-        child_fields = [f for f in model._meta.local_concrete_fields]
-        for page in pages:
-            page.page_ptr_id = page.id
-        model._base_manager._insert(pages, fields=child_fields, using="default")
-        Page.objects.filter(pk=parent.pk).update(numchild=start + len(pages))
+        for page, base in zip(pages, tree.create(pages), strict=True):
+            page.page_ptr_id = base.pk
+        insert_specific(model, pages)
     parent.numchild = start + len(pages)
     return pages
-
-
-def _step(i):
-    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    out = ""
-    for _ in range(4):
-        out = alphabet[i % 36] + out
-        i //= 36
-    return out
 
 
 def build(n_pages, seed=7):

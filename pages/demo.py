@@ -23,6 +23,7 @@ from cms.models import CouncilDocument, SiteSettings
 from cms.pdf import make_pdf
 
 from . import models as m
+from .reference_data import ensure_council_issuers
 
 SEED = 2018
 
@@ -35,12 +36,6 @@ class DemoError(Exception):
 class Report:
     created: Counter = dataclasses.field(default_factory=Counter)
 
-
-ISSUERS = [
-    ("miska-rada", "Ніжинська міська рада", "Міська рада", "Ніжинська міська рада Чернігівської області"),
-    ("vykonkom", "Виконавчий комітет Ніжинської міської ради", "Виконком", "Виконком\nВиконавчий комітет"),
-    ("miskyi-holova", "Ніжинський міський голова", "Міський голова", "Міський голова"),
-]
 
 DEPUTIES = [
     "Бойко Олександр Миколайович",
@@ -319,11 +314,9 @@ class DemoBuilder:
         settings.save()
 
     def ensure_issuers(self):
+        """The council's issuers: the site's reference data (a migration made them), created if missing."""
         issuers = {}
-        for slug, name, short_name, aliases in ISSUERS:
-            issuer, created = m.Issuer.objects.get_or_create(
-                slug=slug, defaults={"name": name, "short_name": short_name, "aliases": aliases}
-            )
+        for slug, (issuer, created) in ensure_council_issuers(m.Issuer).items():
             if created:
                 self.report.created["органів"] += 1
             issuers[slug] = issuer

@@ -1,9 +1,9 @@
 """django-import-export resources for the legacy CSV form: one column mapping for the admin and the command.
 
 Each resource maps the CSV columns (the same names as the keys of ``items.jsonl``, see docs/import.md)
-to the canonical item; ``import_legacy`` reads CSV rows through ``row_to_mapping`` and the admin's
-import saves each row through the same legacy pipeline, so both create and update pages alike
-(identity: ``legacy_id``).
+to the canonical item; ``import_legacy`` reads CSV rows through ``row_to_mapping`` and validates the
+item like any other (``pages.legacy.records``). No admin import is registered: the command is the
+one way in.
 """
 
 from import_export import fields, resources, widgets
@@ -53,28 +53,6 @@ class LegacyItemResource(resources.ModelResource):
                 value = field.clean(row)
                 mapping[name] = value if value is not None else ""
         return mapping
-
-    # The admin import: every row goes through the legacy pipeline, never through Model.save().
-    def get_or_init_instance(self, instance_loader, row):
-        return self._meta.model(), True
-
-    def import_instance(self, instance, row, **kwargs):
-        pass
-
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        pass
-
-    def save_instance(self, instance, is_create, row, **kwargs):
-        from pages.legacy.importer import import_records
-        from pages.legacy.records import record_from_mapping
-
-        record = record_from_mapping(self.row_to_mapping(row))
-        summary = import_records([record], dry_run=self._is_dry_run(kwargs))
-        if summary.failed:
-            raise ValueError("; ".join(f"{reason}: {detail}" for reason, detail in summary.failure_details()))
-
-    def delete_instance(self, instance, row, **kwargs):
-        pass
 
 
 def legacy_resource(name, *, item_type, model, columns=()):

@@ -56,14 +56,6 @@ KNOWN_FUNCTION_IMPORTS: set[str] = {
     "pages/selectors.py:home_blocks .models",
     "pages/selectors.py:news_listing .models",
     "pages/selectors.py:news_tags .models",
-    # pages.legacy
-    "pages/legacy/importer.py:import_records .writers",
-    "pages/legacy/importer.py:index_imported .writers",
-    "pages/legacy/importer.py:index_imported cms.models",
-    "pages/legacy/importer.py:index_imported pages.models",
-    "pages/legacy/readers.py:read_csv pages.resources",
-    "pages/resources.py:save_instance pages.legacy.importer",
-    "pages/resources.py:save_instance pages.legacy.records",
     # search
     "search/query.py:_analysed_synonym_groups .models",
     "search/resilience.py:queue_operation .models",

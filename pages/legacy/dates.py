@@ -4,6 +4,8 @@ import datetime
 import re
 from zoneinfo import ZoneInfo
 
+from django.utils.translation import gettext as _
+
 KYIV = ZoneInfo("Europe/Kyiv")
 
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
@@ -23,7 +25,7 @@ def parse_legacy_datetime(value: str) -> datetime.datetime:
     """
     text = (value or "").strip()
     if not text:
-        raise LegacyDateError("empty date")
+        raise LegacyDateError(_("empty date"))
     match = _DOTTED.match(text)
     try:
         if match:
@@ -34,8 +36,8 @@ def parse_legacy_datetime(value: str) -> datetime.datetime:
         else:
             iso = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
             result = datetime.datetime.fromisoformat(iso)
-    except ValueError as exc:
-        raise LegacyDateError(f"impossible or unreadable date {text!r}: {exc}") from None
+    except ValueError:
+        raise LegacyDateError(_("impossible or unreadable date «%(date)s»") % {"date": text}) from None
     if result.tzinfo is None:
         result = result.replace(tzinfo=KYIV)
     return result

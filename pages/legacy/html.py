@@ -89,6 +89,8 @@ def _rewrite_links(soup, resolve_link) -> bool:
     """Point links at imported items to their pages; True if some internal link is still unresolved."""
     unresolved = False
     for anchor in soup.find_all("a"):
+        if anchor.get("linktype"):
+            continue  # rewritten already (a body is rewritten again while some of its links wait)
         href = anchor.get("href")
         if not href:
             anchor.unwrap()
@@ -107,6 +109,77 @@ def is_internal(href: str) -> bool:
     return not parts.scheme and not parts.netloc and bool(parts.path) and not href.startswith("#")
 
 
+class _FragmentBuilder:
+    """Collects the top-level nodes of a cleaned body into fragments: rich text, tables, images."""
+
+    def __init__(self, soup, resolve_image):
+        self.soup = soup
+        self.resolve_image = resolve_image
+        self.fragments: list[Fragment] = []
+        self.pending: list[str] = []
+        self.loose: list[str] = []
+
+    def flush_loose(self):
+        text = "".join(self.loose).strip()
+        self.loose.clear()
+        if text:
+            self.pending.append(f"<p>{text}</p>")
+
+    def flush(self):
+        self.flush_loose()
+        if self.pending:
+            self.fragments.append(Fragment("html", html="".join(self.pending)))
+            self.pending.clear()
+
+    def images(self, node):
+        """Import the node's images: a standalone image becomes a fragment, an inline one an embed."""
+        for image in [node] if node.name == "img" else node.find_all("img"):
+            image_id = self.resolve_image(image.get("src", ""), image.get("alt", ""))
+            if image_id and node.name == "img":
+                self.flush()
+                self.fragments.append(Fragment("image", image_id=image_id, alt=image.get("alt", "")))
+            elif image_id:
+                attrs = {
+                    "embedtype": "image",
+                    "id": str(image_id),
+                    "format": "fullwidth",
+                    "alt": image.get("alt", ""),
+                }
+                image.replace_with(self.soup.new_tag("embed", attrs=attrs))
+            else:
+                image.replace_with(image.get("alt", ""))
+
+    def table(self, node):
+        self.flush()
+        rows = [
+            [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
+            for row in node.find_all("tr")
+        ]
+        rows = [row for row in rows if any(row)]
+        if rows:
+            first = node.find("tr")
+            header = bool(first and first.find("th") is not None)
+            self.fragments.append(Fragment("table", html=str(node), rows=rows, header=header))
+
+    def add(self, node):
+        if isinstance(node, NavigableString):
+            self.loose.append(str(node).replace("\n", " ") if str(node).strip() else " ")
+            return
+        if node.name in ("b", "i", "a", "br"):
+            self.loose.append(str(node))
+            return
+        self.flush_loose()
+        self.images(node)
+        if node.name == "img":
+            return
+        if node.name == "table":
+            self.table(node)
+        elif node.name in ("td", "th", "tr", "tbody", "thead", "tfoot", "caption"):
+            node.unwrap()
+        elif not _is_empty(node) or node.name == "hr":
+            self.pending.append(str(node))
+
+
 def convert_html(html: str, *, resolve_link=lambda href: None, resolve_image=lambda src, alt: None):
     """Clean legacy HTML into fragments, and whether it has internal links still to resolve.
 
@@ -120,72 +193,11 @@ def convert_html(html: str, *, resolve_link=lambda href: None, resolve_image=lam
     for tag in root.find_all(["p", "li", "h2", "h3", "h4", "b", "i"]):
         if _is_empty(tag):
             tag.decompose()
-
-    fragments: list[Fragment] = []
-    pending: list[str] = []
-    loose: list[str] = []
-
-    def flush_loose():
-        text = "".join(loose).strip()
-        loose.clear()
-        if text:
-            pending.append(f"<p>{text}</p>")
-
-    def flush():
-        flush_loose()
-        if pending:
-            fragments.append(Fragment("html", html="".join(pending)))
-            pending.clear()
-
+    builder = _FragmentBuilder(soup, resolve_image)
     for node in list(root.contents):
-        if isinstance(node, NavigableString):
-            loose.append(str(node).replace("\n", " ") if str(node).strip() else " ")
-            continue
-        if node.name in ("b", "i", "a", "br"):
-            loose.append(str(node))
-            continue
-        flush_loose()
-        images = [node] if node.name == "img" else node.find_all("img")
-        for image in images:
-            image_id = resolve_image(image.get("src", ""), image.get("alt", ""))
-            if image_id and node.name == "img":
-                flush()
-                fragments.append(Fragment("image", image_id=image_id, alt=image.get("alt", "")))
-            elif image_id:
-                embed = soup.new_tag(
-                    "embed",
-                    attrs={
-                        "embedtype": "image",
-                        "id": str(image_id),
-                        "format": "fullwidth",
-                        "alt": image.get("alt", ""),
-                    },
-                )
-                image.replace_with(embed)
-            else:
-                image.replace_with(image.get("alt", ""))
-        if node.name == "img":
-            continue
-        if node.name == "table":
-            flush()
-            rows = [
-                [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
-                for row in node.find_all("tr")
-            ]
-            rows = [row for row in rows if any(row)]
-            if rows:
-                first = node.find("tr")
-                header = bool(first and first.find("th") is not None)
-                fragments.append(Fragment("table", html=str(node), rows=rows, header=header))
-            continue
-        if node.name in ("td", "th", "tr", "tbody", "thead", "tfoot", "caption"):
-            node.unwrap()
-            continue
-        if _is_empty(node) and node.name not in ("hr",):
-            continue
-        pending.append(str(node))
-    flush()
-    return fragments, unresolved
+        builder.add(node)
+    builder.flush()
+    return builder.fragments, unresolved
 
 
 def rewrite_links(html: str, resolve_link) -> tuple[str, bool]:

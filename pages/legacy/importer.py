@@ -1,6 +1,5 @@
-"""The import run: stream records from a reader, write them in batches, index once at the end."""
+"""The import run: stream records from a reader, write them in batches, then the resumable post-pass."""
 
-import datetime
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -8,12 +7,16 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from modelsearch import index as search_index
+from modelsearch import signal_handlers
 
-from cms.bulk import index_in_bulk
-
+from .postpass import run_postpass
 from .records import RecordError
+from .writers import PageWriter
 
 DEFAULT_BATCH_SIZE = 500
+#: How many line numbers a summary names for a value that fails many lines.
+FIRST_LINES = 5
 
 
 @dataclass
@@ -22,6 +25,19 @@ class Failure:
     legacy_id: str | None
     reason: str
     detail: str
+    field: str = ""
+    value: str | None = None
+
+
+@dataclass
+class UnknownValue:
+    """One value that failed items (an unknown issuer, act type...): how many, and the first lines."""
+
+    reason: str
+    field: str
+    value: str
+    count: int = 0
+    lines: list = field(default_factory=list)
 
 
 @dataclass
@@ -34,6 +50,8 @@ class Summary:
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
     images_missing: int = 0
+    issuers_created: list[str] = field(default_factory=list)
+    postpass: dict = field(default_factory=dict)
     index_seconds: float = 0.0
 
     @property
@@ -41,7 +59,9 @@ class Summary:
         return len(self.failures)
 
     def fail(self, error: RecordError):
-        self.failures.append(Failure(error.line, error.legacy_id, error.reason, error.detail))
+        self.failures.append(
+            Failure(error.line, error.legacy_id, error.reason, error.detail, error.field, error.value)
+        )
 
     def failed_by_reason(self) -> Counter:
         return Counter(failure.reason for failure in self.failures)
@@ -49,16 +69,33 @@ class Summary:
     def failure_details(self):
         return [(failure.reason, failure.detail) for failure in self.failures]
 
+    def unknown_values(self) -> list[UnknownValue]:
+        """Failures that name a value, grouped by (reason, field, value) in the order first met."""
+        groups = {}
+        for failure in self.failures:
+            if failure.value is None:
+                continue
+            key = (failure.reason, failure.field, failure.value)
+            group = groups.setdefault(key, UnknownValue(*key))
+            group.count += 1
+            if len(group.lines) < FIRST_LINES:
+                group.lines.append(failure.line)
+        return list(groups.values())
+
+    def line_failures(self) -> list[Failure]:
+        """Failures reported one by one: those that name no value."""
+        return [failure for failure in self.failures if failure.value is None]
+
 
 @contextmanager
 def deferred_search_indexing():
     """Disconnect modelsearch's save/delete handlers, so that no page or document is indexed one by one.
 
-    The importer indexes everything it wrote in bulk at the end (``index_imported``).
+    The post-pass indexes everything the import wrote in bulk (``pages.legacy.postpass.index_pending``).
     """
-    from modelsearch import index, signal_handlers
-
-    models = [model for model in index.get_indexed_models() if getattr(model, "search_auto_update", True)]
+    models = [
+        model for model in search_index.get_indexed_models() if getattr(model, "search_auto_update", True)
+    ]
     for model in models:
         post_save.disconnect(signal_handlers.post_save_signal_handler, sender=model)
         post_delete.disconnect(signal_handlers.post_delete_signal_handler, sender=model)
@@ -70,26 +107,43 @@ def deferred_search_indexing():
             post_delete.connect(signal_handlers.post_delete_signal_handler, sender=model)
 
 
-def index_imported(since: datetime.datetime, chunk_size: int = 500) -> int:
-    """Index, with every configured backend, the pages and documents written since ``since``, in chunks."""
-    from cms.models import CouncilDocument
-    from pages.models import LegacyItem
+class _Run:
+    """One run's batches: each written in a transaction, retried item by item if it fails."""
 
-    from .writers import MODELS
+    def __init__(self, writer: PageWriter, summary: Summary, *, dry_run: bool):
+        self.writer = writer
+        self.summary = summary
+        self.dry_run = dry_run
 
-    total = 0
-    for item_type, model in MODELS.items():
-        ids = (
-            LegacyItem.objects.filter(imported_at__gte=since, item_type=item_type)
-            .order_by("page_id")
-            .values_list("page_id", flat=True)
-        )
-        total += index_in_bulk(model, ids.iterator(chunk_size=chunk_size), chunk_size=chunk_size)
-    documents = (
-        CouncilDocument.objects.filter(created_at__gte=since).order_by("pk").values_list("pk", flat=True)
-    )
-    index_in_bulk(CouncilDocument, documents.iterator(chunk_size=chunk_size), chunk_size=chunk_size)
-    return total
+    def batch(self, batch):
+        new, changed, unchanged, failures, files = self.writer.classify(batch)
+        for error in failures:
+            self.summary.fail(error)
+        self.summary.unchanged += len(unchanged)
+        if self.dry_run:
+            self.summary.created += len(new)
+            self.summary.updated += len(changed)
+            return
+        try:
+            with transaction.atomic():
+                self.writer.write(new, changed, files)
+        except Exception as error:  # noqa: BLE001 - a failed batch is retried item by item
+            self._failed(new + changed, error)
+            return
+        self.summary.created += len(new)
+        self.summary.updated += len(changed)
+
+    def _failed(self, records, error):
+        # The batch was rolled back: forget the paths and parents it may have created.
+        self.writer.forget()
+        if len(records) > 1:
+            for record in records:
+                self.batch([record])
+            return
+        if not isinstance(error, RecordError):
+            error = RecordError("database error", str(error))
+        error.line, error.legacy_id = records[0].line, records[0].legacy_id
+        self.summary.fail(error)
 
 
 def _accept(record, only, since) -> bool:
@@ -108,60 +162,20 @@ def import_records(
     batch_size=DEFAULT_BATCH_SIZE,
     progress=None,
     index=True,
+    create_missing_issuers=False,
 ) -> Summary:
     """Import a stream of LegacyRecord / RecordError; safe to run again (identity: ``legacy_id``).
 
     Each batch is one transaction: an interruption loses at most the current batch, and a re-run
-    skips what was committed (unchanged hash). A batch that fails in the database is retried item
-    by item so that one bad item does not stop its neighbours. ``dry_run`` reads and checks every
-    item (dates, types, files, issuers) and writes nothing.
+    skips what was committed (unchanged hash). The post-pass then does what every item imported by
+    this run or an earlier, interrupted one still waits for (see ``pages.legacy.postpass``). A batch
+    that fails in the database is retried item by item so that one bad item does not stop its
+    neighbours. ``dry_run`` reads and checks every item (dates, types, files, issuers), writes nothing.
     """
-    from .writers import PageWriter
-
-    started = datetime.datetime.now(datetime.UTC)
     summary = Summary()
-    writer = PageWriter(bundle=bundle, dry_run=dry_run)
+    writer = PageWriter(bundle=bundle, dry_run=dry_run, create_missing_issuers=create_missing_issuers)
+    run = _Run(writer, summary, dry_run=dry_run)
     only = set(only) if only else None
-
-    def run(batch):
-        new, changed, unchanged, failures, files = writer.classify(batch)
-        for error in failures:
-            summary.fail(error)
-        summary.unchanged += len(unchanged)
-        if dry_run:
-            summary.created += len(new)
-            summary.updated += len(changed)
-            return
-        try:
-            with transaction.atomic():
-                writer.write(new, changed, files)
-        except RecordError as error:
-            if len(new) + len(changed) == 1:
-                error.line, error.legacy_id = batch[0].line, batch[0].legacy_id
-                summary.fail(error)
-                return
-            for record in new + changed:
-                run_one(record)
-            return
-        except Exception as error:  # noqa: BLE001
-            if len(new) + len(changed) <= 1:
-                record = (new + changed)[0]
-                summary.fail(
-                    RecordError("database error", str(error), line=record.line, legacy_id=record.legacy_id)
-                )
-                return
-            for record in new + changed:
-                run_one(record)
-            return
-        summary.created += len(new)
-        summary.updated += len(changed)
-
-    def run_one(record):
-        # The failed batch was rolled back: forget the paths and parents it may have created.
-        writer.next_step.clear()
-        writer.parents.clear()
-        run([record])
-
     with deferred_search_indexing():
         batch = []
         for item in records:
@@ -169,22 +183,19 @@ def import_records(
                 progress.update(1)
             if isinstance(item, RecordError):
                 summary.fail(item)
-                continue
-            if not _accept(item, only, since):
+            elif not _accept(item, only, since):
                 summary.skipped += 1
-                continue
-            batch.append(item)
+            else:
+                batch.append(item)
             if len(batch) >= batch_size:
-                run(batch)
+                run.batch(batch)
                 batch = []
         if batch:
-            run(batch)
+            run.batch(batch)
+        summary.images_missing = writer.images_missing
+        summary.issuers_created = list(writer.issuers.created)
         if not dry_run:
-            with transaction.atomic():
-                writer.finish()
-    summary.images_missing = writer.images_missing
-    if index and not dry_run:
-        index_started = time.perf_counter()
-        index_imported(started)
-        summary.index_seconds = time.perf_counter() - index_started
+            started = time.perf_counter()
+            summary.postpass = run_postpass(index=index)
+            summary.index_seconds = time.perf_counter() - started
     return summary

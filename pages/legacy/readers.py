@@ -11,6 +11,8 @@ import json
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from pages.resources import resource_for_type
+
 from .records import Attachment, LegacyRecord, RecordError, record_from_mapping
 
 
@@ -110,8 +112,6 @@ def read_csv(bundle: Bundle):
     django-import-export resources of ``pages.resources`` (the admin import uses the same ones).
     Line numbers are ``file:row`` with the header as row 1.
     """
-    from pages.resources import resource_for_type
-
     for name in bundle.list(".csv"):
         item_type = CSV_TYPES.get(PurePosixPath(name).stem)
         if item_type is None:
@@ -122,7 +122,9 @@ def read_csv(bundle: Bundle):
             for number, row in enumerate(csv.DictReader(handle), start=2):
                 try:
                     mapping = resource.row_to_mapping(row)
-                    yield record_from_mapping(mapping, line=number, file_exists=bundle.exists)
+                    record = record_from_mapping(mapping, line=number, file_exists=bundle.exists)
+                    record.line = f"{name}:{number}"
+                    yield record
                 except RecordError as exc:
                     exc.line = f"{name}:{number}"
                     yield exc
@@ -155,7 +157,7 @@ def _plone_item(bundle: Bundle, item: dict, number: int) -> LegacyRecord:
     plone_type = item.get("@type")
     item_type = PLONE_TYPES.get(plone_type)
     if item_type is None:
-        raise RecordError("unknown type", repr(plone_type))
+        raise RecordError("unknown type", field="@type", value=str(plone_type))
     text = item.get("text") or {}
     body = text.get("data", "") if isinstance(text, dict) else str(text)
     attachments = []

@@ -9,33 +9,50 @@ import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-from .dates import LegacyDateError, parse_legacy_date, parse_legacy_datetime
+from django.utils.translation import gettext as _
 
-TYPES = ("news", "act", "commission_document", "video", "page")
-NEWS_KINDS = ("news", "announcement", "greeting", "article")
-ACT_TYPES = (
-    "council_decision",
-    "executive_decision",
-    "mayor_order",
-    "draft_decision",
-    "regulatory_draft",
-    "protocol",
-)
-ACT_STATUSES = ("draft", "adopted", "in_force", "amended", "lost_force")
-DOC_TYPES = ("protocol", "conclusion", "recommendation")
+from pages.models.kinds import ActStatus, ActType, CommissionDocumentType, NewsKind
+
+from .dates import LegacyDateError, parse_legacy_date, parse_legacy_datetime
+from .types import ITEM_TYPES
+
+#: The item types of the legacy format, declared with their page types in ``pages.legacy.types``.
+TYPES = tuple(ITEM_TYPES)
+#: The field of an item whose value must be a member of a kind of ``pages.models.kinds``, read when an
+#: item is checked (never spelled here), and the kind's default when the item leaves it out.
+CHOICE_FIELDS = {
+    "kind": (NewsKind, NewsKind.NEWS),
+    "act_type": (ActType, None),
+    "status": (ActStatus, ActStatus.ADOPTED),
+    "doc_type": (CommissionDocumentType, None),
+}
 
 
 class RecordError(ValueError):
-    """A legacy item that cannot be imported; ``reason`` is a short key for the summary."""
+    """A legacy item that cannot be imported.
+
+    ``reason`` is a short English key (``REASONS`` in ``pages.legacy.messages`` says it in Ukrainian);
+    ``field`` and ``value`` name the field and the value that are wrong, when one is: failures with a
+    value (an unknown issuer, an act type the site does not know) are reported once per value.
+    """
 
     def __init__(
-        self, reason: str, detail: str = "", *, line: int | None = None, legacy_id: str | None = None
+        self,
+        reason: str,
+        detail: str = "",
+        *,
+        line: int | str | None = None,
+        legacy_id: str | None = None,
+        field: str = "",
+        value: str | None = None,
     ):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
         self.line = line
         self.legacy_id = legacy_id
+        self.field = field
+        self.value = value
 
 
 @dataclass
@@ -112,14 +129,15 @@ def _list(data, key) -> list:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     if not isinstance(value, list):
-        raise RecordError("invalid field", f"{key} must be a list")
+        raise RecordError("invalid field", _("%(field)s must be a list") % {"field": key}, field=key)
     return value
 
 
-def _choice(data, key, choices, default=""):
-    value = _text(data, key) or default
-    if value not in choices:
-        raise RecordError("invalid field", f"{key}={value!r}; expected one of {', '.join(choices)}")
+def _choice(data, key) -> str:
+    kind, default = CHOICE_FIELDS[key]
+    value = _text(data, key) or (default or "")
+    if value not in kind.values:
+        raise RecordError("unknown value", ", ".join(kind.values), field=key, value=value)
     return value
 
 
@@ -130,6 +148,86 @@ def _date(data, key):
         raise RecordError("invalid date", f"{key}: {exc}") from None
 
 
+def _published(data) -> datetime.datetime:
+    if not _text(data, "published"):
+        raise RecordError("missing date", "published", field="published")
+    try:
+        return parse_legacy_datetime(_text(data, "published"))
+    except LegacyDateError as exc:
+        raise RecordError("invalid date", f"published: {exc}", field="published") from None
+
+
+def _attachments(data, file_exists) -> list[Attachment]:
+    attachments = []
+    for entry in _list(data, "attachments"):
+        if isinstance(entry, str):
+            entry = {"path": entry}
+        if not isinstance(entry, dict) or not (entry.get("path") or entry.get("data") is not None):
+            raise RecordError("invalid field", "attachments: path", field="attachments")
+        attachment = Attachment(
+            path=str(entry.get("path") or ""), title=str(entry.get("title") or ""), data=entry.get("data")
+        )
+        if attachment.data is None and file_exists is not None and not file_exists(attachment.path):
+            raise RecordError("missing file", attachment.path, field="attachments")
+        attachments.append(attachment)
+    return attachments
+
+
+def _required(data, key) -> str:
+    value = _text(data, key)
+    if not value:
+        raise RecordError("missing field", key, field=key)
+    return value
+
+
+def _type_fields(record: LegacyRecord, data) -> None:
+    """The fields of the record's own type."""
+    if record.type == "news":
+        record.kind = _choice(data, "kind")
+    elif record.type == "act":
+        record.act_type = _choice(data, "act_type")
+        record.number = _text(data, "number")[:64]
+        record.issuer = _text(data, "issuer")
+        record.adopted_on = _date(data, "adopted_on")
+        record.status = _choice(data, "status")
+        record.discussion_until = _date(data, "discussion_until")
+    elif record.type == "commission_document":
+        record.commission = _required(data, "commission")
+        record.doc_type = _choice(data, "doc_type")
+        record.number = _text(data, "number")[:64]
+        record.meeting_date = _date(data, "meeting_date")
+        record.concerns = [str(value) for value in _list(data, "concerns")]
+    elif record.type == "video":
+        record.video_url = _required(data, "video_url")
+        record.source = _text(data, "source")
+
+
+def _record(data, *, legacy_id, line, file_exists) -> LegacyRecord:
+    if not legacy_id:
+        raise RecordError("missing legacy_id", field="legacy_id")
+    item_type = _text(data, "type")
+    if item_type not in TYPES:
+        raise RecordError("unknown type", field="type", value=item_type)
+    title = _text(data, "title")
+    if not title:
+        raise RecordError("missing title", field="title")
+    record = LegacyRecord(
+        legacy_id=legacy_id,
+        type=item_type,
+        title=title[:255],
+        published=_published(data),
+        line=line,
+        url=_text(data, "url"),
+        body_html=str(data.get("body_html") or ""),
+        summary=_text(data, "summary"),
+        tags=[str(tag).strip()[:100] for tag in _list(data, "tags") if str(tag).strip()],
+        attachments=_attachments(data, file_exists),
+        live=data.get("live", True) not in (False, "false", "0", 0),
+    )
+    _type_fields(record, data)
+    return record
+
+
 def record_from_mapping(data: dict, *, line: int | None = None, file_exists=None) -> LegacyRecord:
     """Validate one canonical item (see docs/import.md) and return its record.
 
@@ -137,71 +235,10 @@ def record_from_mapping(data: dict, *, line: int | None = None, file_exists=None
     fails the item so that nothing is silently lost. Raises RecordError with a reason.
     """
     if not isinstance(data, dict):
-        raise RecordError("invalid item", "expected a JSON object", line=line)
+        raise RecordError("invalid item", "JSON object", line=line)
     legacy_id = _text(data, "legacy_id")
     try:
-        if not legacy_id:
-            raise RecordError("missing legacy_id")
-        item_type = _text(data, "type")
-        if item_type not in TYPES:
-            raise RecordError("unknown type", repr(item_type))
-        title = _text(data, "title")
-        if not title:
-            raise RecordError("missing title")
-        if not _text(data, "published"):
-            raise RecordError("missing date", "published")
-        try:
-            published = parse_legacy_datetime(_text(data, "published"))
-        except LegacyDateError as exc:
-            raise RecordError("invalid date", f"published: {exc}") from None
-        attachments = []
-        for entry in _list(data, "attachments"):
-            if isinstance(entry, str):
-                entry = {"path": entry}
-            if not isinstance(entry, dict) or not (entry.get("path") or entry.get("data") is not None):
-                raise RecordError("invalid field", "attachments need a path")
-            attachment = Attachment(
-                path=str(entry.get("path") or ""), title=str(entry.get("title") or ""), data=entry.get("data")
-            )
-            if attachment.data is None and file_exists is not None and not file_exists(attachment.path):
-                raise RecordError("missing file", attachment.path)
-            attachments.append(attachment)
-        record = LegacyRecord(
-            legacy_id=legacy_id,
-            type=item_type,
-            title=title[:255],
-            published=published,
-            line=line,
-            url=_text(data, "url"),
-            body_html=str(data.get("body_html") or ""),
-            summary=_text(data, "summary"),
-            tags=[str(tag).strip()[:100] for tag in _list(data, "tags") if str(tag).strip()],
-            attachments=attachments,
-            live=data.get("live", True) not in (False, "false", "0", 0),
-        )
-        if item_type == "news":
-            record.kind = _choice(data, "kind", NEWS_KINDS, default="news")
-        elif item_type == "act":
-            record.act_type = _choice(data, "act_type", ACT_TYPES)
-            record.number = _text(data, "number")[:64]
-            record.issuer = _text(data, "issuer")
-            record.adopted_on = _date(data, "adopted_on")
-            record.status = _choice(data, "status", ACT_STATUSES, default="adopted")
-            record.discussion_until = _date(data, "discussion_until")
-        elif item_type == "commission_document":
-            record.commission = _text(data, "commission")
-            if not record.commission:
-                raise RecordError("missing field", "commission")
-            record.doc_type = _choice(data, "doc_type", DOC_TYPES)
-            record.number = _text(data, "number")[:64]
-            record.meeting_date = _date(data, "meeting_date")
-            record.concerns = [str(value) for value in _list(data, "concerns")]
-        elif item_type == "video":
-            record.video_url = _text(data, "video_url")
-            if not record.video_url:
-                raise RecordError("missing field", "video_url")
-            record.source = _text(data, "source")
-        return record
+        return _record(data, legacy_id=legacy_id, line=line, file_exists=file_exists)
     except RecordError as exc:
         exc.line = line
         exc.legacy_id = legacy_id or None

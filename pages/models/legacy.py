@@ -17,6 +17,13 @@ class LegacyItem(models.Model):
     old_url = models.CharField(_("old URL"), max_length=500, blank=True, db_index=True)
     digest = models.CharField(_("content hash"), max_length=64)
     imported_at = models.DateTimeField(_("imported at"), auto_now=True)
+    # The work that follows the writing of an item, done by the post-pass of whichever run comes next
+    # (see docs/import.md). Written in the item's batch transaction, so an interrupted run leaves them
+    # set and a re-run finishes them.
+    concerns = models.JSONField(_("concerned acts"), default=list, blank=True)
+    needs_relations = models.BooleanField(_("acts to link"), default=False, db_index=True)
+    needs_links = models.BooleanField(_("links to rewrite"), default=False, db_index=True)
+    needs_index = models.BooleanField(_("to index"), default=True, db_index=True)
 
     class Meta:
         verbose_name = _("legacy item")

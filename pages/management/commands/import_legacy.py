@@ -1,9 +1,12 @@
+import sys
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from tqdm import tqdm
 
 from pages.legacy.dates import LegacyDateError, parse_legacy_date
 from pages.legacy.importer import DEFAULT_BATCH_SIZE, import_records
+from pages.legacy.messages import failure_line, summary_rows, unknown_value_line
 from pages.legacy.readers import open_source
 from pages.legacy.records import TYPES
 
@@ -12,7 +15,8 @@ class Command(BaseCommand):
     help = (
         "Import the old site's content from an export bundle (a folder or .zip with items.jsonl and files/, "
         "one CSV per content type, or a Plone collective.exportimport JSON). Safe to run again: items are "
-        "identified by legacy_id, unchanged ones are skipped. See docs/import.md."
+        "identified by legacy_id, unchanged ones are skipped, and the work an interrupted run left "
+        "(relations, links, search index) is finished. See docs/import.md."
     )
 
     def add_arguments(self, parser):
@@ -34,6 +38,11 @@ class Command(BaseCommand):
             default=DEFAULT_BATCH_SIZE,
             help="Items per transaction (default %(default)s).",
         )
+        parser.add_argument(
+            "--create-missing-issuers",
+            action="store_true",
+            help="Create an issuer for every issuer name no issuer has (by name, short name or other names).",
+        )
         parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
 
     def handle(self, *args, path, dry_run, only, since, batch_size, no_progress, **options):
@@ -44,8 +53,8 @@ class Command(BaseCommand):
         try:
             bundle, records = open_source(path)
         except FileNotFoundError as exc:
-            raise CommandError(f"Cannot read the bundle: {exc}") from None
-        progress = tqdm(unit=" items", disable=no_progress or options["verbosity"] < 1, file=self.stderr._out)
+            raise CommandError(_("Cannot read the bundle: %(error)s") % {"error": exc}) from None
+        progress = tqdm(unit=" items", disable=no_progress or options["verbosity"] < 1, file=sys.stderr)
         try:
             summary = import_records(
                 records,
@@ -55,6 +64,7 @@ class Command(BaseCommand):
                 since=since_date,
                 batch_size=batch_size,
                 progress=progress,
+                create_missing_issuers=options["create_missing_issuers"],
             )
         finally:
             progress.close()
@@ -62,26 +72,15 @@ class Command(BaseCommand):
         self.print_summary(summary, dry_run=dry_run)
 
     def print_summary(self, summary, *, dry_run):
-        title = _("Dry run: nothing was written") if dry_run else _("Import finished")
-        rows = [
-            ("created", summary.created),
-            ("updated", summary.updated),
-            ("unchanged", summary.unchanged),
-            ("skipped (--only/--since)", summary.skipped),
-            ("failed", summary.failed),
-        ]
-        rows += [
-            (f"  failed: {reason}", count) for reason, count in sorted(summary.failed_by_reason().items())
-        ]
-        if summary.images_missing:
-            rows.append(("images not found in the bundle", summary.images_missing))
-        width = max(len(label) for label, _ in rows)
-        self.stdout.write(title)
+        rows = summary_rows(summary)
+        width = max(len(label) for label, _count in rows)
+        self.stdout.write(_("Dry run: nothing was written") if dry_run else _("Import finished"))
         self.stdout.write("-" * (width + 10))
         for label, count in rows:
             self.stdout.write(f"{label:<{width}}  {count:>7}")
-        for failure in summary.failures:
-            where = f"line {failure.line}" if failure.line is not None else "item"
-            ident = f" [{failure.legacy_id}]" if failure.legacy_id else ""
-            detail = f": {failure.detail}" if failure.detail else ""
-            self.stderr.write(f"{where}{ident}: {failure.reason}{detail}")
+        if summary.issuers_created:
+            self.stdout.write(_("Issuers created: %(names)s") % {"names": ", ".join(summary.issuers_created)})
+        for group in summary.unknown_values():
+            self.stderr.write(unknown_value_line(group))
+        for failure in summary.line_failures():
+            self.stderr.write(failure_line(failure))

@@ -173,7 +173,7 @@ def test_act_requisites_and_issuer_alias_are_matched(bundle, council):
 
 def test_unknown_issuer_fails_the_item_with_a_reason(bundle, council):
     out, err = run(bundle.add(act_item("a1", issuer="Невідомий орган"), news_item("n1")).write())
-    assert "line 1 [a1]: unknown issuer" in err
+    assert "невідомий орган «Невідомий орган» (поле issuer): 1 рядок, перші: 1" in err
     assert NewsPage.objects.filter(legacy_id="n1").exists()
 
 
@@ -277,8 +277,8 @@ def test_rerun_creates_nothing_twice(full_bundle):
         CouncilDocument.objects.count(),
     )
     out, _ = run(full_bundle)
-    assert summary_counts(out)["unchanged"] == 5
-    assert summary_counts(out)["created"] == 0
+    assert summary_counts(out)["без змін"] == 5
+    assert summary_counts(out)["створено"] == 0
     assert (
         Page.objects.count(),
         Revision.objects.count(),
@@ -294,7 +294,7 @@ def test_rerun_updates_a_changed_item(bundle, council, client):
     bundle.add(news_item("n1", title="Виправлена назва", tags=["нове"]), news_item("n2")).write()
     out, _ = run(path)
     counts = summary_counts(out)
-    assert (counts["created"], counts["updated"], counts["unchanged"]) == (0, 1, 1)
+    assert (counts["створено"], counts["оновлено"], counts["без змін"]) == (0, 1, 1)
     news = NewsPage.objects.get(legacy_id="n1")
     assert news.title == "Виправлена назва"
     assert [tag.name for tag in news.tags.all()] == ["нове"]
@@ -313,7 +313,7 @@ def test_dry_run_checks_everything_and_writes_nothing(full_bundle):
     )
     out, _ = run(full_bundle, "--dry-run")
     assert "Пробний запуск: нічого не записано" in out
-    assert summary_counts(out)["created"] == 5
+    assert summary_counts(out)["створено"] == 5
     assert (
         Page.objects.count(),
         Revision.objects.count(),
@@ -325,8 +325,8 @@ def test_dry_run_checks_everything_and_writes_nothing(full_bundle):
 
 def test_dry_run_reports_bad_lines(bundle, council):
     out, err = run(bundle.add(news_item("n1"), news_item("n2", published="31.11.2018")).write(), "--dry-run")
-    assert "line 2 [n2]: invalid date" in err
-    assert summary_counts(out)["failed"] == 1
+    assert "рядок 2 [n2]: неправильна дата" in err
+    assert summary_counts(out)["з помилками"] == 1
 
 
 def test_bad_lines_are_reported_with_number_and_reason_and_the_rest_imports(bundle, council):
@@ -341,15 +341,15 @@ def test_bad_lines_are_reported_with_number_and_reason_and_the_rest_imports(bund
             news_item("n7"),
         ).write()
     )
-    assert "line 2: invalid JSON" in err
-    assert "line 3 [n3]: missing title" in err
-    assert "line 4 [n4]: invalid date" in err and "31.11.2018" in err
-    assert "line 5 [n5]: unknown type" in err
-    assert "line 6 [n6]: missing file: files/missing.pdf" in err
+    assert "рядок 2: неправильний JSON" in err
+    assert "рядок 3 [n3]: немає назви" in err
+    assert "рядок 4 [n4]: неправильна дата" in err and "31.11.2018" in err
+    assert "невідомий тип елемента «poem» (поле type): 1 рядок, перші: 5" in err
+    assert "рядок 6 [n6]: немає файлу: files/missing.pdf" in err
     counts = summary_counts(out)
-    assert counts["created"] == 2
-    assert counts["failed"] == 5
-    assert counts["failed: invalid date"] == 1
+    assert counts["створено"] == 2
+    assert counts["з помилками"] == 5
+    assert counts["з помилками: неправильна дата"] == 1
     assert sorted(NewsPage.objects.values_list("legacy_id", flat=True)) == ["n1", "n7"]
 
 
@@ -358,7 +358,7 @@ def test_only_imports_one_type(full_bundle):
     assert list(
         Page.objects.filter(legacy_item__isnull=False).values_list("legacy_item__legacy_id", flat=True)
     ) == ["a1"]
-    assert summary_counts(out)["skipped (--only/--since)"] == 4
+    assert summary_counts(out)["пропущено (--only/--since)"] == 4
 
 
 def test_since_imports_only_newer_items(bundle, council):
@@ -396,7 +396,7 @@ def test_batches_commit_separately_so_a_rerun_resumes(bundle, council):
         import_records(interrupted(records), bundle=source, batch_size=2)
     assert NewsPage.objects.count() == 2
     out, _ = run(path, "--batch-size", "2")
-    assert (summary_counts(out)["created"], summary_counts(out)["unchanged"]) == (3, 2)
+    assert (summary_counts(out)["створено"], summary_counts(out)["без змін"]) == (3, 2)
     assert NewsPage.objects.count() == 5
 
 

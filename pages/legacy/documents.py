@@ -1,0 +1,108 @@
+"""Attachments and body images: files read once from the bundle, stored once per content."""
+
+import hashlib
+import io
+from pathlib import PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from cms.extraction import content_hash, extract_text
+from cms.models import CouncilDocument
+
+from .records import RecordError
+
+
+class FileCache:
+    """Attachment and image bytes of a batch, read once from the bundle and hashed once."""
+
+    def __init__(self, bundle):
+        self.bundle = bundle
+        self.data = {}
+        self.digests = {}
+
+    def read(self, attachment) -> bytes:
+        if attachment.data is not None:
+            return attachment.data
+        if attachment.path not in self.data:
+            if self.bundle is None or not self.bundle.exists(attachment.path):
+                raise RecordError("missing file", attachment.path, field="attachments")
+            self.data[attachment.path] = self.bundle.read(attachment.path)
+        return self.data[attachment.path]
+
+    def digest(self, attachment) -> str:
+        """The content hash of an attachment's bytes; the bytes are kept with it so their id stays theirs."""
+        data = self.read(attachment)
+        if id(data) not in self.digests:
+            self.digests[id(data)] = (data, content_hash(data))
+        return self.digests[id(data)][1]
+
+
+def _file_name(attachment) -> str:
+    name = PurePosixPath(attachment.path).name or "file"
+    if not PurePosixPath(name).suffix and PurePosixPath(attachment.title).suffix:
+        name = PurePosixPath(attachment.title).name  # Plone blobs are stored without an extension
+    return name
+
+
+def write_documents(records, files: FileCache) -> dict:
+    """Document id per content hash for every attachment of the records, creating the new ones."""
+    by_hash = {}
+    for record in records:
+        for attachment in record.attachments:
+            by_hash.setdefault(files.digest(attachment), (attachment, files.read(attachment)))
+    existing = dict(
+        CouncilDocument.objects.filter(content_hash__in=list(by_hash)).values_list("content_hash", "pk")
+    )
+    collection_id = Collection.get_first_root_node().pk
+    new = []
+    for digest, (attachment, data) in by_hash.items():
+        if digest in existing:
+            continue
+        name = _file_name(attachment)
+        stored = default_storage.save(f"documents/{name}", ContentFile(data))
+        new.append(
+            CouncilDocument(
+                collection_id=collection_id,
+                title=(attachment.title or name)[:255],
+                file=stored,
+                file_size=len(data),
+                file_hash=hashlib.sha1(data).hexdigest(),
+                content_hash=digest,
+                extracted_text=extract_text(data, name),
+            )
+        )
+    for document in CouncilDocument.objects.bulk_create(new):
+        existing[document.content_hash] = document.pk
+    return existing
+
+
+class ImageImporter:
+    """Images of bodies, imported from the bundle and reused when identical; counts the missing ones."""
+
+    def __init__(self, bundle):
+        self.bundle = bundle
+        self.missing = 0
+
+    def __call__(self, src: str, alt: str):
+        """The id of the image at ``src`` (a path or URL into the bundle); None if it is not there."""
+        path = src.split("://", 1)[-1].split("/", 1)[-1] if "://" in src else src.lstrip("/")
+        if self.bundle is None or not self.bundle.exists(path):
+            self.missing += 1
+            return None
+        data = self.bundle.read(path)
+        image_model = get_image_model()
+        # Wagtail's file_hash is the SHA-1 of the file; width and height are read by the ImageField.
+        sha1 = hashlib.sha1(data).hexdigest()
+        image = image_model.objects.filter(file_hash=sha1).first()
+        if image is None:
+            image = image_model.objects.create(
+                title=(alt or PurePosixPath(path).name)[:255],
+                file=ImageFile(io.BytesIO(data), name=PurePosixPath(path).name),
+                file_size=len(data),
+                file_hash=sha1,
+            )
+        return image.pk
