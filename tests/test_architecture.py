@@ -64,12 +64,6 @@ KNOWN_FUNCTION_IMPORTS: set[str] = {
     "pages/legacy/readers.py:read_csv pages.resources",
     "pages/resources.py:save_instance pages.legacy.importer",
     "pages/resources.py:save_instance pages.legacy.records",
-    # search
-    "search/query.py:_analysed_synonym_groups .models",
-    "search/resilience.py:queue_operation .models",
-    "search/resilience.py:retry_pending_operations .models",
-    "search/services.py:page_facts cms.behaviours",
-    "search/views.py:_facet_labels pages.models",
 }
 
 PACKAGES = [package for floor in FLOORS for package in floor]
