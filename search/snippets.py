@@ -22,9 +22,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\s*\n\s*")
 _TAG = re.compile(r"<[^>]*>")
 _MONTHS = "січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
-# What may not open a snippet: punctuation and bullets, numbers and dates, «року», «р.».
+# What may not open a snippet: punctuation and bullets (opening quotes and brackets may), numbers and
+# dates, «року», «р.».
 _LEADING_JUNK = re.compile(
-    rf"^(?:[\W_]+|\d+(?:[-/.:]\d+)*|(?:{_MONTHS}|року|рік|р\.)(?![^\W\d_]))+",
+    rf"^(?:(?:[^\w«\"(]|_)+|\d+(?:[-/.:]\d+)*|(?:{_MONTHS}|року|рік|р\.)(?![^\W\d_]))+",
     re.IGNORECASE,
 )
 
