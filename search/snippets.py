@@ -16,6 +16,8 @@ from cms import analysis
 
 #: Characters of text a snippet shows at most.
 WIDTH = 240
+#: Characters of a page's text read to find the snippet (bounded cost for a long attachment).
+MAX_SOURCE = 20_000
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’ʼ-][^\W\d_]+)*|\d+")
 # A sentence ends with . ! ? … followed by space, or at a line break.
@@ -42,11 +44,15 @@ def _key(sentence: str) -> str:
 def sentences(texts, *, skip=()) -> list[str]:
     """The sentences of ``texts`` in order, each starting with a word, none twice, none of ``skip``."""
     seen = {_key(text) for text in skip if text}
-    out = []
+    out, budget = [], MAX_SOURCE
     for text in texts:
-        if not text or _key(text) in seen:
+        if budget <= 0:
+            break
+        if not text or _key(text[:budget]) in seen:
             continue
-        for raw in _SENTENCE_END.split(analysis.normalize(plain(text))):
+        text = plain(text[:budget])
+        budget -= len(text)
+        for raw in _SENTENCE_END.split(analysis.normalize(text)):
             sentence = _LEADING_JUNK.sub("", raw.strip())
             key = _key(sentence)
             if not key or key in seen or not re.search(r"[^\W\d_]", sentence):
