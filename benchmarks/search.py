@@ -7,7 +7,8 @@
 It migrates the database it is given (use a throw-away one), creates the pages in bulk (the page
 tree written in bulk by ``cms.tree``), plants the targets of the labelled query set
 (benchmarks/data/search_queries.json: inflected forms, act numbers, phrases only inside
-attachments), indexes everything with the configured backend (``update_index``, which also writes
+attachments, act types and numbers against pages that merely mention them — the ``distractors``),
+indexes everything with the configured backend (``update_index``, which also writes
 the site's lemma postings), then runs 200 queries three times: through the site's search (GET
 /search/, lemmatised, act numbers pinned), the same with the cache emptied before each query (no
 cached page counts of terms), and, as the baseline, through Wagtail's database backend with the raw
@@ -146,12 +147,25 @@ def build(n_pages, seed=7):
                 "title": page["title"],
                 "number": page.get("number", ""),
                 "summary": page["summary"],
-                "act_type": rng.choice(types),
+                "act_type": page.get("act_type") or rng.choice(types),
                 "date": date(),
                 "legacy_id": item["id"],
                 "attachments": json.dumps(attachments),
             }
         )
+        # Pages that mention the query's words in their text, to be outranked by the target.
+        for n, distractor in enumerate(item.get("distractors", [])):
+            act_rows.append(
+                {
+                    "title": distractor["title"],
+                    "number": "",
+                    "summary": distractor["summary"],
+                    "act_type": distractor["act_type"],
+                    "date": date(),
+                    "legacy_id": f"{item['id']}-distractor-{n}",
+                    "attachments": "[]",
+                }
+            )
     n_acts = n_pages * 6 // 10 - len(act_rows)
     for i in range(n_acts):
         act_rows.append(

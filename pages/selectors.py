@@ -11,6 +11,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from cms import params as parameters
 from cms.dates import parse_month
 from cms.pagination import paginate
 
@@ -36,7 +37,12 @@ class _Filtering:
         self.filters, self.messages = {}, []
 
     def raw(self, param):
-        return (self.params.get(param) or "").strip()
+        """The parameter's text; '' (and a notice) when it holds control characters or is overlong."""
+        try:
+            return parameters.text(self.params.get(param), name=param)
+        except parameters.BadParameter as error:
+            self.messages.append(str(error))
+            return ""
 
     def apply(self, param, value, *conditions, **lookup):
         self.filters[param] = value
@@ -120,8 +126,11 @@ def act_listing(*, index, params):
         else:
             f.ignore(_("Unknown issuer «%(value)s» was ignored."), issuer_slug)
     if raw_year := f.raw("year"):
-        if raw_year.isdigit() and 1900 <= int(raw_year) <= 2100:
-            year = int(raw_year)
+        try:
+            year = parameters.year(raw_year)
+        except parameters.BadParameter:
+            year = None
+        if year is not None:
             f.apply("year", year, Q(adopted_on__year=year) | Q(adopted_on__isnull=True, date__year=year))
         else:
             f.ignore(_("The year «%(value)s» is not a year and was ignored."), raw_year)

@@ -7,11 +7,18 @@ backend (with the same database fallback) as the site's search page.
 from django.db.models import Case, IntegerField, When
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 
-from cms import analysis
+from cms import analysis, params
 
-from .services import find_page_ids
+from .ranking import find_page_ids
+
+#: Parameters Wagtail reads as integers (ids, slicing): a number past the database's integers is refused.
+INTEGER_PARAMETERS = frozenset(
+    {"limit", "offset", "id", "child_of", "descendant_of", "ancestor_of", "translation_of"}
+)
+MAX_INTEGER = 2**31 - 1
 
 
 class SearchablePagesAPIViewSet(PagesAPIViewSet):
@@ -22,6 +29,22 @@ class SearchablePagesAPIViewSet(PagesAPIViewSet):
 
     #: Set when the database answered a search because the search server failed.
     search_fallback = False
+
+    def initial(self, request, *args, **kwargs):
+        """Answer 400 before Wagtail reads a parameter holding control characters (a NUL byte, which
+        PostgreSQL refuses) or too long to mean anything; Wagtail checks the rest itself. ``search``
+        is cleaned like the search page's query instead (``cms.analysis.clean_query``)."""
+        for name, values in request.GET.lists():
+            if name == "search":
+                continue
+            for value in values:
+                try:
+                    params.text(value, name=name[:50], max_length=params.MAX_TEXT * 10)
+                    if name in INTEGER_PARAMETERS and value.strip().isascii() and value.strip().isdigit():
+                        params.integer(value, name=name, maximum=MAX_INTEGER)
+                except params.BadParameter as error:
+                    raise BadRequestError(str(error)) from None
+        return super().initial(request, *args, **kwargs)
 
     def finalize_response(self, request, response, *args, **kwargs):
         """Tell API clients, as the search page tells citizens, when results come from the reserve search."""

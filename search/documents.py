@@ -6,6 +6,9 @@ multiple upload, edit with a new file) fills ``extracted_text`` and ``content_ha
 bulk-creates its documents, sends no signal, and fills both fields itself with the same functions.
 """
 
+from modelsearch.tasks import insert_or_update_object_task
+from wagtail.models import Page, ReferenceIndex
+
 from cms.extraction import content_hash, extract_text
 
 
@@ -42,8 +45,6 @@ def fill_document_text(*, document) -> bool:
 
 def pages_attaching(document):
     """Pages whose StreamFields reference the document (Wagtail's reference index)."""
-    from wagtail.models import Page, ReferenceIndex
-
     refs = ReferenceIndex.get_references_to(document).filter(
         base_content_type__model="page", base_content_type__app_label="wagtailcore"
     )
@@ -53,8 +54,6 @@ def pages_attaching(document):
 
 def reindex_pages_attaching(*, document) -> int:
     """Queue a re-index of every page that attaches the document; returns how many."""
-    from modelsearch.tasks import insert_or_update_object_task
-
     count = 0
     for page in pages_attaching(document):
         insert_or_update_object_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))

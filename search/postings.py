@@ -13,6 +13,7 @@ Only live pages have postings: unpublishing a page re-indexes it, which removes 
 
 import functools
 import hashlib
+import json
 import math
 import operator
 from collections import Counter
@@ -20,13 +21,17 @@ from collections import Counter
 from django.core.cache import cache
 from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
+from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 
 from cms import analysis
 
 from .models import Posting
+from .requisites import requisites_terms
+from .sql import insert_rows
 
-#: A term in the title weighs this much more than its occurrences in the text can.
+#: A term in the title weighs this much more than its occurrences in the text can; a term of the
+#: page's requisites (its act or document type, its number) weighs as much again.
 TITLE_WEIGHT = 30
 #: Text occurrences count as in BM25: they saturate (k1), and count for more in a short text than in
 #: a long one (b, against a typical page of TYPICAL_LENGTH terms; a constant, so that a page's
@@ -38,17 +43,19 @@ TYPICAL_LENGTH = 300
 MAX_TERM_LENGTH = Posting._meta.get_field("term").max_length
 
 
-def term_weights(*, title: str, text: str) -> dict[str, int]:
-    """The weight of each term of a page: ``text`` is its analysed text (``analysis.index_text``)."""
+def term_weights(*, title: str, text: str, requisites=frozenset()) -> dict[str, int]:
+    """The weight of each term of a page: ``text`` is its analysed text (``analysis.index_text``),
+    ``requisites`` the analysed terms of its type and number (``search.requisites``)."""
     counts = Counter(text.split())
     in_title = set(analysis.index_text(title).split())
     norm = K1 * (1 - B + B * sum(counts.values()) / TYPICAL_LENGTH)
     weights = {}
-    for term in counts.keys() | in_title:
+    for term in counts.keys() | in_title | set(requisites):
         if len(term) <= MAX_TERM_LENGTH:
             tf = counts[term]
             text_weight = TF_WEIGHT * tf * (K1 + 1) / (tf + norm)
-            weights[term] = round((TITLE_WEIGHT if term in in_title else 0) + text_weight)
+            heading = TITLE_WEIGHT * ((term in in_title) + (term in requisites))
+            weights[term] = round(heading + text_weight)
     return weights
 
 
@@ -56,8 +63,8 @@ def write(pages) -> int:
     """Replace the postings of these pages (specific page instances); returns how many rows were written.
 
     A page that is not live, or has no analysed text, keeps no postings. The rows go in as plain
-    tuples (COPY on PostgreSQL): a page has a few hundred terms, and model instances would cost more
-    than the SQL.
+    tuples (``search.sql.insert_rows``: COPY on PostgreSQL): a page has a few hundred terms, and
+    model instances would cost more than the SQL.
     """
     pages = list(pages)
     if not pages:
@@ -65,30 +72,49 @@ def write(pages) -> int:
     rows = []
     for page in pages:
         if page.live and hasattr(page, "search_lemmas"):
-            weights = term_weights(title=page.title, text=page.search_lemmas())
+            weights = term_weights(
+                title=page.title, text=page.search_lemmas(), requisites=requisites_terms(page)
+            )
             rows.extend((term, page.pk, weight) for term, weight in weights.items())
     using = router.db_for_write(Posting)
-    table = connections[using].ops.quote_name(Posting._meta.db_table)
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+    connection = connections[using]
+    table = connection.ops.quote_name(Posting._meta.db_table)
+    with transaction.atomic(using=using), connection.cursor() as cursor:
         delete([page.pk for page in pages])
-        if connections[using].vendor == "postgresql":
-            # COPY: several times faster than INSERT for the thousands of rows of a bulk index.
-            with cursor.cursor.copy(f"COPY {table} (term, page_id, weight) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            cursor.executemany(f"INSERT INTO {table} (term, page_id, weight) VALUES (%s, %s, %s)", rows)
+        insert_rows(cursor, table, ("term", "page_id", "weight"), rows)
     return len(rows)
 
 
 def delete(page_ids) -> None:
-    """Remove the postings of these pages."""
-    Posting.objects.filter(page_id__in=list(page_ids))._raw_delete(router.db_for_write(Posting))
+    """Remove the postings of these pages, in one statement whatever their number.
+
+    Not ``QuerySet.delete()``: a receiver of every model's delete signals (there is one, without a
+    sender) would make Django load each posting before deleting it.
+    """
+    page_ids = [int(pk) for pk in page_ids]
+    if not page_ids:
+        return
+    using = router.db_for_write(Posting)
+    connection = connections[using]
+    table = connection.ops.quote_name(Posting._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DELETE FROM {table} WHERE page_id = ANY(%s::integer[])", [page_ids])
+        elif connection.vendor == "sqlite":
+            cursor.execute(
+                f"DELETE FROM {table} WHERE page_id IN (SELECT value FROM json_each(%s))",
+                [json.dumps(page_ids)],
+            )
+        else:
+            Posting.objects.filter(page_id__in=page_ids).delete()
 
 
 def reset() -> None:
     """Remove every posting (the index is being rebuilt)."""
-    Posting.objects.all()._raw_delete(router.db_for_write(Posting))
+    using = router.db_for_write(Posting)
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(Posting._meta.db_table)}")
 
 
 #: Seconds a term's page count is reused: it steers ranking only, and changes slowly.
@@ -121,8 +147,6 @@ def document_frequencies(terms) -> dict[str, int]:
 
 def _terms(query):
     """Every term a query object names (PlainText words, through And and Or)."""
-    from modelsearch.query import And, Or, PlainText
-
     if isinstance(query, PlainText):
         return query.query_string.split()
     if isinstance(query, (And, Or)):
@@ -135,8 +159,6 @@ def _condition(query, flags):
 
     None when no page can match: a term without a flag (longer than any indexed term) is in no page.
     """
-    from modelsearch.query import And, PlainText
-
     if isinstance(query, PlainText):
         parts = [Q(**{flags[term]: 1}) if term in flags else None for term in query.query_string.split()]
         match_all = query.operator.lower() == "and"

@@ -7,6 +7,8 @@ from modelsearch.query import And, Or, PlainText
 
 from cms import analysis
 
+from .models import SynonymGroup
+
 #: Where the analysed synonym groups are cached; ``SynonymGroup`` saves and deletes drop it.
 SYNONYMS_CACHE_KEY = "search:synonym-groups"
 
@@ -25,8 +27,6 @@ def forget_synonyms(**kwargs):
 
 
 def _analysed_synonym_groups():
-    from .models import SynonymGroup
-
     groups = []
     for group in SynonymGroup.objects.all():
         phrases = [analysis.lemmas(term) for term in group.term_list()]

@@ -12,6 +12,10 @@ import time
 from django.apps import apps
 from django.core.cache import cache
 from django.db import transaction
+from modelsearch.backends import get_search_backend
+from modelsearch.index import get_indexed_instance
+
+from .models import PendingIndexOperation
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +56,6 @@ class CircuitBreaker:
 
 def queue_operation(*, backend: str, obj, action: str, error: str = "") -> None:
     """Remember an index update that could not be made, once per object (the latest action wins)."""
-    from .models import PendingIndexOperation
-
     PendingIndexOperation.objects.update_or_create(
         backend=backend,
         app_label=obj._meta.app_label,
@@ -65,10 +67,6 @@ def queue_operation(*, backend: str, obj, action: str, error: str = "") -> None:
 
 def retry_pending_operations(*, limit: int = 1000) -> tuple[int, int]:
     """Replay queued index updates; returns (done, still pending). Stops early if a breaker opens."""
-    from modelsearch.backends import get_search_backend
-
-    from .models import PendingIndexOperation
-
     done = 0
     for op in PendingIndexOperation.objects.all()[:limit]:
         backend = get_search_backend(op.backend)
@@ -81,8 +79,6 @@ def retry_pending_operations(*, limit: int = 1000) -> tuple[int, int]:
             if instance is None or op.action == PendingIndexOperation.Action.DELETE:
                 _raw(backend, "delete")(instance or model(pk=op.object_id))
             else:
-                from modelsearch.index import get_indexed_instance
-
                 indexed = get_indexed_instance(instance)
                 if indexed is not None:
                     _raw(backend, "add")(indexed)

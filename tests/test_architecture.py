@@ -56,12 +56,6 @@ KNOWN_FUNCTION_IMPORTS: set[str] = {
     "pages/selectors.py:home_blocks .models",
     "pages/selectors.py:news_listing .models",
     "pages/selectors.py:news_tags .models",
-    # search
-    "search/query.py:_analysed_synonym_groups .models",
-    "search/resilience.py:queue_operation .models",
-    "search/resilience.py:retry_pending_operations .models",
-    "search/services.py:page_facts cms.behaviours",
-    "search/views.py:_facet_labels pages.models",
 }
 
 PACKAGES = [package for floor in FLOORS for package in floor]

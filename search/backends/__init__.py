@@ -4,6 +4,9 @@ They are Wagtail's own backends with three changes:
 
 * index settings for Ukrainian text (see ``UKRAINIAN_INDEX_SETTINGS``); the lemmatised field
   ``search_lemmas`` is analysed in Python (``cms.analysis``), so no server plugin is needed;
+* a page's heading — the lemmas of its title and its requisites (act or document type, number;
+  ``search.requisites``) — is indexed as ``HEADING_FIELD`` and weighs as much as the title
+  (``HeadingMappingMixin``), as it does in the database's postings;
 * index updates go through a circuit breaker: a failure or an open breaker queues the update in
   ``PendingIndexOperation`` instead of raising or waiting, and ``manage.py retry_search_updates``
   replays the queue;
@@ -13,11 +16,20 @@ Settings (``WAGTAILSEARCH_BACKENDS[alias]``): ``ALIAS`` (this entry's name, for 
 ``BREAKER_THRESHOLD`` (failures before opening, default 3), ``BREAKER_COOL_DOWN`` (seconds, 60).
 """
 
-from modelsearch.backends.elasticsearch8 import Elasticsearch8SearchBackend
-from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping, Elasticsearch8SearchBackend
+from modelsearch.backends.elasticsearch9 import Elasticsearch9Mapping, Elasticsearch9SearchBackend
 from modelsearch.utils import deep_update
+from wagtail.models import Page
 
+from cms.analysis import index_text
+
+from ..requisites import requisites_terms
 from ..resilience import BreakerOpen, CircuitBreaker, queue_operation
+
+#: The field that holds a page's heading lemmas (title and requisites).
+HEADING_FIELD = "_heading_lemmas"
+#: The boost of Wagtail's page title (``Page.search_fields``): the heading weighs the same.
+HEADING_BOOST = next(f.boost for f in Page.search_fields if getattr(f, "field_name", "") == "title")
 
 UKRAINIAN_INDEX_SETTINGS = {
     "settings": {
@@ -42,6 +54,33 @@ UKRAINIAN_INDEX_SETTINGS = {
         },
     },
 }
+
+
+class HeadingMappingMixin:
+    """Index a page's heading lemmas and copy them into the title's boosted catch-all field."""
+
+    def get_mapping(self):
+        mapping = super().get_mapping()
+        if issubclass(self.model, Page):
+            boosted = self.get_boost_field_name(HEADING_BOOST)
+            mapping["properties"][HEADING_FIELD] = {"type": "text", "copy_to": ["_all_text", boosted]}
+            mapping["properties"].setdefault(boosted, {"type": "text"})
+        return mapping
+
+    def get_document(self, obj):
+        document = super().get_document(obj)
+        if isinstance(obj, Page):
+            terms = index_text(obj.title).split() + sorted(requisites_terms(obj))
+            document[HEADING_FIELD] = " ".join(dict.fromkeys(terms))
+        return document
+
+
+class Elasticsearch8HeadingMapping(HeadingMappingMixin, Elasticsearch8Mapping):
+    pass
+
+
+class Elasticsearch9HeadingMapping(HeadingMappingMixin, Elasticsearch9Mapping):
+    pass
 
 
 class ResilientBackendMixin:
@@ -107,18 +146,27 @@ class ResilientBackendMixin:
 
 
 class Elasticsearch8Backend(ResilientBackendMixin, Elasticsearch8SearchBackend):
-    """Elasticsearch 8 with Ukrainian index settings and a circuit breaker."""
+    """Elasticsearch 8 with Ukrainian index settings, weighed headings and a circuit breaker."""
+
+    mapping_class = Elasticsearch8HeadingMapping
 
 
 class Elasticsearch9Backend(ResilientBackendMixin, Elasticsearch9SearchBackend):
-    """Elasticsearch 9 with Ukrainian index settings and a circuit breaker."""
+    """Elasticsearch 9 with Ukrainian index settings, weighed headings and a circuit breaker."""
+
+    mapping_class = Elasticsearch9HeadingMapping
 
 
 try:
-    from modelsearch.backends.opensearch2 import OpenSearch2SearchBackend
+    from modelsearch.backends.opensearch2 import OpenSearch2Mapping, OpenSearch2SearchBackend
+
+    class OpenSearch2HeadingMapping(HeadingMappingMixin, OpenSearch2Mapping):
+        pass
 
     class OpenSearch2Backend(ResilientBackendMixin, OpenSearch2SearchBackend):
-        """OpenSearch 2 with Ukrainian index settings and a circuit breaker."""
+        """OpenSearch 2 with Ukrainian index settings, weighed headings and a circuit breaker."""
+
+        mapping_class = OpenSearch2HeadingMapping
 except ImportError:  # opensearch-py is optional
     pass
 

@@ -7,7 +7,7 @@ from wagtail.models import PageViewRestriction
 from search import postings
 from search.models import Posting
 from search.query import build_query
-from search.services import find_page_ids
+from search.ranking import find_page_ids
 from tests import factories as f
 
 

@@ -108,8 +108,8 @@ def test_every_search_box_asks_for_suggestions_and_the_script_is_served(client, 
 
 
 def test_api_search_uses_lemmatised_search(api_search, make_act):
-    act = make_act(title="Про затвердження рішення")
-    make_act(title="Інше")
+    act = make_act(title="Про затвердження рішення", act_type=ActType.PROTOCOL)
+    make_act(title="Інше", act_type=ActType.MAYOR_ORDER)
     data = api_search("рішенню").json()
     assert [item["id"] for item in data["items"]] == [act.pk]
 

@@ -22,7 +22,7 @@ from pages.models import (
     StandardPage,
     VideoPage,
 )
-from search.services import find_page_ids
+from search.ranking import find_page_ids
 
 from .conftest import DECISION_TEXT, PNG, act_item, news_item
 
