@@ -28,34 +28,8 @@ INDEPENDENT = [("pages", "registry")]
 COMPOSITION_ROOT = {"cms.urls", "cms.wsgi"}
 
 #: Known violations being removed (issue 12); an entry here that no longer happens fails the test.
-KNOWN_CYCLES: set[frozenset[str]] = {
-    frozenset(
-        {
-            "pages.feeds",
-            "pages.models",
-            "pages.models.acts",
-            "pages.models.home",
-            "pages.models.news",
-            "pages.models.videos",
-            "pages.selectors",
-        }
-    ),
-}
+KNOWN_CYCLES: set[frozenset[str]] = set()
 KNOWN_FUNCTION_IMPORTS: set[str] = {
-    # pages
-    "pages/feeds.py:items .models",
-    "pages/models/acts.py:get_context pages.selectors",
-    "pages/models/home.py:get_context pages.selectors",
-    "pages/models/news.py:atom_feed pages.feeds",
-    "pages/models/news.py:news_list pages.selectors",
-    "pages/models/news.py:rss_feed pages.feeds",
-    "pages/models/videos.py:get_context pages.selectors",
-    "pages/selectors.py:act_detail_related .models",
-    "pages/selectors.py:act_listing .models",
-    "pages/selectors.py:act_years .models",
-    "pages/selectors.py:home_blocks .models",
-    "pages/selectors.py:news_listing .models",
-    "pages/selectors.py:news_tags .models",
     # pages.legacy
     "pages/legacy/importer.py:import_records .writers",
     "pages/legacy/importer.py:index_imported .writers",
