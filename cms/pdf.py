@@ -48,9 +48,10 @@ def _font_path() -> str:
             record.string = FAMILY
         elif record.nameID == 6:
             record.string = FAMILY.replace(" ", "")
-    # Several test processes (or workers) share the temporary directory: each writes its own file
+    # Several processes (test runs, workers) share the temporary directory: each writes its own file
     # and renames it into place, so matplotlib never reads a font another process is still writing.
-    target = Path(tempfile.gettempdir()) / "radasite-sans.ttf"
+    # (The name differs from the one earlier versions rewrote in place.)
+    target = Path(tempfile.gettempdir()) / "radasite-sans-uk.ttf"
     handle, partial = tempfile.mkstemp(prefix="radasite-sans-", suffix=".ttf")
     with os.fdopen(handle, "wb") as file:
         font.save(file)
