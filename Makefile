@@ -29,7 +29,8 @@ run: demo
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-test: install test-sqlite test-postgres
+# CI calls `make test`: the linter and the formatter's check run first, so CI runs them.
+test: install lint test-sqlite test-postgres
 
 test-sqlite: install
 	$(PY) -m pytest
@@ -46,6 +47,7 @@ test-postgres: install
 
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 messages: install
 	cd cms && ../$(PY) ../manage.py makemessages -l uk --no-obsolete --no-location && ../$(PY) ../manage.py compilemessages -l uk

@@ -7,6 +7,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .embeds import video_embed_html
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("image"))
@@ -68,6 +70,17 @@ class AttachmentBlock(blocks.StructBlock):
         label = _("Attachment")
 
 
+class VideoEmbedBlock(EmbedBlock):
+    """An embedded video or post, rendered as the video page renders its video (``cms.embeds``).
+
+    The title of the frame is the ``title`` of the template context: the page's title."""
+
+    def render_basic(self, value, context=None):
+        if not value:
+            return ""
+        return video_embed_html(value.url, (context or {}).get("title", ""))
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"),
@@ -76,5 +89,5 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     table = TableBlock(label=_("Table"), template="cms/blocks/table.html")
-    embed = EmbedBlock(label=_("Embed"), max_width=960)
+    embed = VideoEmbedBlock(label=_("Embed"), max_width=960)
     document = DocumentLinkBlock()

@@ -1,7 +1,19 @@
-"""Video embeds without a network call: YouTube links recognised locally."""
+"""Video embeds: YouTube links recognised and embedded locally, anything else through Wagtail's embeds.
 
+``video_embed_html`` is the one place a video is turned into HTML: the video page's template tag
+(``cms_tags.video_embed``) and the body's embed block (``cms.blocks.VideoEmbedBlock``) both call it.
+"""
+
+import logging
 import re
 from urllib.parse import parse_qs, urlparse
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from wagtail.embeds.embeds import get_embed
+
+logger = logging.getLogger(__name__)
 
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 YOUTUBE_HOSTS = {
@@ -37,3 +49,28 @@ def parse_youtube_id(url: str) -> str | None:
     if candidate and YOUTUBE_ID.match(candidate):
         return candidate
     return None
+
+
+def video_embed_html(url: str, title: str) -> str:
+    """HTML that plays a video: YouTube as a privacy-enhanced iframe built locally, anything
+    else through Wagtail's embeds; when the provider fails, a plain link instead of an error."""
+    video_id = parse_youtube_id(url or "")
+    if video_id:
+        return format_html(
+            '<div class="video-frame"><iframe src="https://www.youtube-nocookie.com/embed/{}" title="{}" '
+            'loading="lazy" allow="accelerometer; encrypted-media; gyroscope; picture-in-picture" '
+            'referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe></div>',
+            video_id,
+            title,
+        )
+    try:
+        embed = get_embed(url)
+        # The oEmbed HTML comes from a provider Wagtail's embed finders trust.
+        return format_html('<div class="video-frame video-frame--oembed">{}</div>', mark_safe(embed.html))
+    except Exception:  # noqa: BLE001 - any provider failure must leave the page readable
+        logger.warning("Embed failed for %s", url, exc_info=True)
+        return format_html(
+            '<p class="video-fallback"><a href="{}" rel="noopener">{}</a></p>',
+            url,
+            _("Watch the video: %s") % title,
+        )

@@ -8,7 +8,7 @@ writes send no signal (the legacy import), so a cached menu also expires after a
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 #: A cached menu is dropped on every page change; this bounds what bulk writes (no signals) leave.
@@ -36,13 +36,22 @@ def forget_menus(**kwargs) -> None:
 
 
 def _forget_on_page_write(sender, instance, **kwargs):
-    if isinstance(instance, Page) and (instance.depth or 0) <= MENU_DEPTH:
+    if (instance.depth or 0) <= MENU_DEPTH:
         forget_menus()
 
 
 def connect_signals() -> None:
+    """Listen to the page signals only: Wagtail's, and ``post_save``/``post_delete`` of the page models.
+
+    Called from ``CmsConfig.ready()``, when every page model is loaded. Django sends ``post_save``
+    for the saved (concrete) class only, so each page model is a sender; a page's deletion deletes
+    its ``wagtailcore.Page`` row, so ``Page`` is the one sender of ``post_delete`` needed.
+    """
     page_published.connect(forget_menus, dispatch_uid="cms_menus_published")
     page_unpublished.connect(forget_menus, dispatch_uid="cms_menus_unpublished")
     post_page_move.connect(forget_menus, dispatch_uid="cms_menus_moved")
-    post_save.connect(_forget_on_page_write, dispatch_uid="cms_menus_saved")
-    post_delete.connect(_forget_on_page_write, dispatch_uid="cms_menus_deleted")
+    for model in get_page_models():
+        post_save.connect(
+            _forget_on_page_write, sender=model, dispatch_uid=f"cms_menus_saved:{model._meta.label_lower}"
+        )
+    post_delete.connect(_forget_on_page_write, sender=Page, dispatch_uid="cms_menus_deleted")

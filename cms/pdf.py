@@ -8,6 +8,7 @@ so the font is first cut down, once per process, to the letters Ukrainian docume
 
 import functools
 import io
+import os
 import tempfile
 import textwrap
 from pathlib import Path
@@ -47,8 +48,14 @@ def _font_path() -> str:
             record.string = FAMILY
         elif record.nameID == 6:
             record.string = FAMILY.replace(" ", "")
-    target = Path(tempfile.gettempdir()) / "radasite-sans.ttf"
-    font.save(str(target))
+    # Several processes (test runs, workers) share the temporary directory: each writes its own file
+    # and renames it into place, so matplotlib never reads a font another process is still writing.
+    # (The name differs from the one earlier versions rewrote in place.)
+    target = Path(tempfile.gettempdir()) / "radasite-sans-uk.ttf"
+    handle, partial = tempfile.mkstemp(prefix="radasite-sans-", suffix=".ttf")
+    with os.fdopen(handle, "wb") as file:
+        font.save(file)
+    os.replace(partial, target)
     from matplotlib import font_manager
 
     font_manager.fontManager.addfont(str(target))

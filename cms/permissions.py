@@ -8,6 +8,7 @@ The codenames, which the code checks, never change.
 
 from django.apps import apps as installed_apps
 from django.conf import settings
+from django.contrib.auth import get_permission_codename
 from django.utils import translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +24,10 @@ NAME_LENGTH = 255
 
 def permission_name(permission, model) -> str:
     """The Ukrainian name of ``permission`` on ``model`` (None: a model no longer installed)."""
-    action, _sep, model_name = permission.codename.partition("_")
-    if model is not None and action in DEFAULT_ACTIONS and model_name == model._meta.model_name:
-        return f"{DEFAULT_ACTIONS[action]}: {model._meta.verbose_name}"[:NAME_LENGTH]
+    if model is not None:
+        for action, label in DEFAULT_ACTIONS.items():
+            if permission.codename == get_permission_codename(action, model._meta):
+                return f"{label}: {model._meta.verbose_name}"[:NAME_LENGTH]
     return gettext(permission.name)[:NAME_LENGTH]
 
 

@@ -1,4 +1,7 @@
-"""RSS 2.0 and Atom feeds of a news index, served by its routes ``rss/`` and ``atom/``."""
+"""RSS 2.0 and Atom feeds of a news index, served by its routes ``rss/`` and ``atom/``.
+
+The index hands the feed its live news, so this module imports no page model.
+"""
 
 import datetime
 
@@ -14,9 +17,9 @@ class NewsRssFeed(Feed):
 
     feed_type = Rss201rev2Feed
 
-    def __init__(self, index):
+    def __init__(self, index, news):
         super().__init__()
-        self.index = index
+        self.index, self.news = index, news
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -35,9 +38,7 @@ class NewsRssFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self):
-        from .models import NewsPage
-
-        return NewsPage.objects.live().child_of(self.index).order_by("-date", "-pk")[:FEED_LENGTH]
+        return self.news.order_by("-date", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

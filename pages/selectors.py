@@ -1,127 +1,63 @@
 """Reads for the public listings: filtered, paginated, with their related rows loaded in bulk.
 
-Each listing returns a ``Listing``: the page of items, the filters that were applied and the
-messages about the ones that were not (a bad value is ignored and the visitor is told).
+The selectors import no page model: each page hands over the querysets (or classes) it lists, as
+cfpb's ``FilterableListMixin`` hands its form the pages to filter. So the arrows run one way,
+``pages.models`` → ``pages.selectors`` → ``pages.listing``, and a selector reads any page family
+given to it. Each listing returns a ``pages.listing.Listing``.
 """
 
-import dataclasses
-
-from django.core.paginator import Page as PaginatorPage
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
 
 from cms import params as parameters
-from cms.dates import parse_month
-from cms.pagination import paginate
 
-LIST_IMAGE_SPEC = "fill-480x270"
+from .listing import Filtering, first_of_month, images_with_list_renditions
 
 
-@dataclasses.dataclass
-class Listing:
-    page: PaginatorPage
-    filters: dict
-    messages: list
+def with_list_images(queryset, field):
+    """``queryset`` with the image in ``field`` and its list-size renditions prefetched.
 
-    @property
-    def items(self):
-        return self.page.object_list
+    Not ``select_related``: Django skips a prefetch through an already loaded relation, and the
+    renditions must come with the images.
+    """
+    return queryset.prefetch_related(Prefetch(field, queryset=images_with_list_renditions()))
 
 
-class _Filtering:
-    """Applies the query-string filters one by one, remembering what was applied and what was ignored."""
-
-    def __init__(self, queryset, params):
-        self.queryset, self.params = queryset, params
-        self.filters, self.messages = {}, []
-
-    def raw(self, param):
-        """The parameter's text; '' (and a notice) when it holds control characters or is overlong."""
-        try:
-            return parameters.text(self.params.get(param), name=param)
-        except parameters.BadParameter as error:
-            self.messages.append(str(error))
-            return ""
-
-    def apply(self, param, value, *conditions, **lookup):
-        self.filters[param] = value
-        self.queryset = self.queryset.filter(*conditions, **lookup)
-
-    def ignore(self, message, value):
-        self.messages.append(message % {"value": value})
-
-    def choice(self, param, field, choices, label):
-        """Filter ``field`` by the value of ``param`` if it is one of ``choices``."""
-        value = self.raw(param)
-        if value in dict(choices):
-            self.apply(param, value, **{field: value})
-        elif value:
-            self.messages.append(
-                _("Unknown %(label)s «%(value)s» was ignored.") % {"label": label, "value": value}
-            )
-
-    def listing(self, queryset):
-        return Listing(
-            paginate(queryset, self.params.get("page"), self.messages), self.filters, self.messages
-        )
-
-
-def images_with_list_renditions():
-    """Images with their list-size renditions, for ``Prefetch`` on a page's image field."""
-    return get_image_model().objects.prefetch_renditions(LIST_IMAGE_SPEC)
-
-
-def _first_of_month(raw):
-    try:
-        return parse_month(raw)
-    except ValueError:
-        return None
-
-
-def news_listing(*, index, params):
-    """The live news under ``index`` filtered by ``?kind=``, ``?tag=`` and ``?month=YYYY-MM``."""
-    from .models import NewsKind, NewsPage
-
-    f = _Filtering(NewsPage.objects.live().child_of(index), params)
-    f.choice("kind", "kind", NewsKind.choices, _("kind"))
+def news_listing(*, news, params):
+    """The news ``news`` (live, under one index) filtered by ``?kind=``, ``?tag=`` and ``?month=YYYY-MM``."""
+    f = Filtering(news, params)
+    f.choice("kind", "kind", news.model._meta.get_field("kind").choices, _("kind"))
     if tag := f.raw("tag"):
         f.apply("tag", tag, tags__slug=tag)
     if raw_month := f.raw("month"):
-        if month := _first_of_month(raw_month):
+        if month := first_of_month(raw_month):
             f.apply("month", month, date__year=month.year, date__month=month.month)
         else:
             f.ignore(_("The month «%(value)s» is not in the form YYYY-MM and was ignored."), raw_month)
-    # Not select_related("main_image"): Django skips a prefetch through an already loaded
-    # relation, and the renditions must come with the images.
-    return f.listing(
-        f.queryset.prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions()))
-        .order_by("-date", "-pk")
-        .distinct()
-    )
+    return f.listing(with_list_images(f.queryset, "main_image").order_by("-date", "-pk").distinct())
 
 
-def news_tags(*, index):
-    """(slug, name) of the tags used by the live news under ``index``, for the filter form."""
-    from .models import NewsPage, NewsPageTag
-
+def news_tags(*, news):
+    """(slug, name) of the tags used by the news ``news``, for the filter form."""
+    tagged = news.model.tags.through
     return list(
-        NewsPageTag.objects.filter(content_object__in=NewsPage.objects.live().child_of(index))
+        tagged.objects.filter(content_object__in=news)
         .values_list("tag__slug", "tag__name")
         .distinct()
         .order_by("tag__name")
     )
 
 
-def act_listing(*, index, params):
-    """The live acts under ``index`` filtered by ``?type= &issuer= &year= &status= &number=``."""
-    from .models import ActPage, ActStatus, ActType, Issuer
+def act_listing(*, acts, params, types, statuses, issuers):
+    """The acts ``acts`` filtered by ``?type= &issuer= &year= &status= &number=``.
 
-    f = _Filtering(ActPage.objects.live().child_of(index), params)
-    f.choice("type", "act_type", ActType.choices, _("act type"))
-    f.choice("status", "status", ActStatus.choices, _("status"))
+    ``types`` and ``statuses`` are the choices a filter accepts; ``issuers`` the issuers it may name.
+    """
+    f = Filtering(acts, params)
+    f.choice("type", "act_type", types, _("act type"))
+    f.choice("status", "status", statuses, _("status"))
     if issuer_slug := f.raw("issuer"):
-        if issuer := Issuer.objects.filter(slug=issuer_slug).first():
+        if issuer := issuers.filter(slug=issuer_slug).first():
             f.apply("issuer", issuer, issuer=issuer)
         else:
             f.ignore(_("Unknown issuer «%(value)s» was ignored."), issuer_slug)
@@ -139,19 +75,14 @@ def act_listing(*, index, params):
     return f.listing(f.queryset.select_related("issuer").order_by("-date", "-pk"))
 
 
-def act_years(*, index):
-    """The years that have acts under ``index``, newest first, for the filter form."""
-    from .models import ActPage
-
-    dates = ActPage.objects.live().child_of(index).dates("date", "year", order="DESC")
-    return [d.year for d in dates]
+def act_years(*, acts):
+    """The years that have acts among ``acts``, newest first, for the filter form."""
+    return [day.year for day in acts.dates("date", "year", order="DESC")]
 
 
 def act_detail_related(act):
     """Everything an act page shows besides its own fields, each read in one query."""
-    from .models import ActPage
-
-    pages = ActPage.objects.live().select_related("issuer")
+    pages = type(act).objects.live().select_related("issuer")
     return {
         "relations": list(act.relations.filter(target__live=True).select_related("target", "target__issuer")),
         "incoming_relations": list(
@@ -164,27 +95,24 @@ def act_detail_related(act):
     }
 
 
-def home_blocks(*, home):
-    """The latest news, acts and videos for the home page, with the indexes they link to."""
-    from .models import ActIndexPage, ActPage, NewsIndexPage, NewsPage, VideoIndexPage, VideoPage
+def latest(pages, *, count, image=None):
+    """The ``count`` newest of ``pages`` (by date), with the list image in ``image`` prefetched."""
+    if image:
+        pages = with_list_images(pages, image)
+    return list(pages.order_by("-date", "-pk")[:count])
 
-    return {
-        "latest_news": list(
-            NewsPage.objects.live()
-            .descendant_of(home)
-            .prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions()))
-            .order_by("-date", "-pk")[:6]
-        ),
-        "latest_acts": list(
-            ActPage.objects.live().descendant_of(home).select_related("issuer").order_by("-date", "-pk")[:6]
-        ),
-        "latest_videos": list(
-            VideoPage.objects.live()
-            .descendant_of(home)
-            .prefetch_related(Prefetch("thumbnail", queryset=images_with_list_renditions()))
-            .order_by("-date", "-pk")[:3]
-        ),
-        "news_index": NewsIndexPage.objects.live().child_of(home).first(),
-        "act_index": ActIndexPage.objects.live().child_of(home).first(),
-        "video_index": VideoIndexPage.objects.live().child_of(home).first(),
+
+def home_blocks(*, home, news, acts, videos, indexes):
+    """The latest news, acts and videos for the home page, with the indexes they link to.
+
+    ``news``, ``acts`` and ``videos`` are the page classes to read; ``indexes`` maps a context name
+    (``news_index``...) to the index page class whose first live child of ``home`` it shows.
+    """
+    blocks = {
+        "latest_news": latest(news.objects.live().descendant_of(home), count=6, image="main_image"),
+        "latest_acts": latest(acts.objects.live().descendant_of(home).select_related("issuer"), count=6),
+        "latest_videos": latest(videos.objects.live().descendant_of(home), count=3, image="thumbnail"),
     }
+    for name, index in indexes.items():
+        blocks[name] = index.objects.live().child_of(home).first()
+    return blocks

@@ -1,23 +1,17 @@
 """Template helpers shared by every public page: Ukrainian dates, menu, breadcrumbs, embeds."""
 
 import datetime
-import logging
 
 from django import template
 from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 from django.utils.translation import override
-from wagtail.embeds.embeds import get_embed
 from wagtail.models import Page, Site
 
-from cms.embeds import parse_youtube_id
+from cms.embeds import video_embed_html
 from cms.menus import main_menu_items
 
 register = template.Library()
-logger = logging.getLogger(__name__)
 
 
 @register.filter
@@ -63,28 +57,8 @@ def breadcrumbs(context, page=None):
 
 @register.simple_tag
 def video_embed(url, title):
-    """HTML that plays a video: YouTube as a privacy-enhanced iframe built locally, anything
-    else through Wagtail's embeds; when the provider fails, a plain link instead of an error."""
-    video_id = parse_youtube_id(url or "")
-    if video_id:
-        return format_html(
-            '<div class="video-frame"><iframe src="https://www.youtube-nocookie.com/embed/{}" title="{}" '
-            'loading="lazy" allow="accelerometer; encrypted-media; gyroscope; picture-in-picture" '
-            'referrerpolicy="strict-origin-when-cross-origin" allowfullscreen></iframe></div>',
-            video_id,
-            title,
-        )
-    try:
-        embed = get_embed(url)
-        # The oEmbed HTML comes from a provider Wagtail's embed finders trust.
-        return format_html('<div class="video-frame video-frame--oembed">{}</div>', mark_safe(embed.html))
-    except Exception:  # noqa: BLE001 - any provider failure must leave the page readable
-        logger.warning("Embed failed for %s", url, exc_info=True)
-        return format_html(
-            '<p class="video-fallback"><a href="{}" rel="noopener">{}</a></p>',
-            url,
-            _("Watch the video: %s") % title,
-        )
+    """HTML that plays the video at ``url`` (``cms.embeds.video_embed_html``)."""
+    return video_embed_html(url, title)
 
 
 @register.simple_tag(takes_context=True)

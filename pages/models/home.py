@@ -3,7 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from pages.selectors import home_blocks
+
+from .acts import ActIndexPage, ActPage
 from .base import BasePage
+from .news import NewsIndexPage, NewsPage
+from .videos import VideoIndexPage, VideoPage
 
 
 class HomePage(BasePage):
@@ -29,8 +34,18 @@ class HomePage(BasePage):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from pages.selectors import home_blocks
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_blocks(home=self))
+        context.update(
+            home_blocks(
+                home=self,
+                news=NewsPage,
+                acts=ActPage,
+                videos=VideoPage,
+                indexes={
+                    "news_index": NewsIndexPage,
+                    "act_index": ActIndexPage,
+                    "video_index": VideoIndexPage,
+                },
+            )
+        )
         return context

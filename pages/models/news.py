@@ -10,6 +10,8 @@ from wagtail.search import index
 
 from cms.behaviours import HasAttachments, HasRelatedPages, PublicationDated
 from cms.blocks import BodyBlock
+from pages.feeds import NewsAtomFeed, NewsRssFeed
+from pages.selectors import news_listing, news_tags
 
 from .base import BasePage
 from .kinds import NewsKind
@@ -30,31 +32,29 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name = _("news index")
         verbose_name_plural = _("news indexes")
 
+    def news(self):
+        """The live news of this index."""
+        return NewsPage.objects.live().child_of(self)
+
     @path("")
     def news_list(self, request):
-        from pages.selectors import news_listing, news_tags
-
-        listing = news_listing(index=self, params=request.GET)
+        news = self.news()
         return self.render(
             request,
             context_overrides={
-                "listing": listing,
+                "listing": news_listing(news=news, params=request.GET),
                 "kinds": NewsKind.choices,
-                "tags": news_tags(index=self),
+                "tags": news_tags(news=news),
             },
         )
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from pages.feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
+        return NewsRssFeed(self, self.news())(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from pages.feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
+        return NewsAtomFeed(self, self.news())(request)
 
     def feed_links(self, request=None):
         """(type, title, url) of the feeds, for ``<link rel="alternate">`` in the head."""

@@ -1,5 +1,4 @@
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
@@ -7,6 +6,7 @@ from wagtail.search import index
 from cms.behaviours import PublicationDated
 from cms.embeds import parse_youtube_id
 from cms.pagination import paginate
+from pages.selectors import with_list_images
 
 from .base import BasePage
 
@@ -27,15 +27,10 @@ class VideoIndexPage(BasePage):
         verbose_name_plural = _("video indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from pages.selectors import images_with_list_renditions
-
         context = super().get_context(request, *args, **kwargs)
         messages = []
-        videos = (
-            VideoPage.objects.live()
-            .child_of(self)
-            .prefetch_related(Prefetch("thumbnail", queryset=images_with_list_renditions()))
-            .order_by("-date", "-pk")
+        videos = with_list_images(VideoPage.objects.live().child_of(self), "thumbnail").order_by(
+            "-date", "-pk"
         )
         context["videos"] = paginate(videos, request.GET.get("page"), messages, per_page=12)
         context["messages_list"] = messages
@@ -80,13 +75,3 @@ class VideoPage(PublicationDated, BasePage):
     @property
     def youtube_id(self):
         return parse_youtube_id(self.video_url)
-
-    @property
-    def youtube_embed_url(self):
-        video_id = self.youtube_id
-        return f"https://www.youtube-nocookie.com/embed/{video_id}" if video_id else None
-
-    @property
-    def youtube_thumbnail_url(self):
-        video_id = self.youtube_id
-        return f"https://i.ytimg.com/vi/{video_id}/hqdefault.jpg" if video_id else None
