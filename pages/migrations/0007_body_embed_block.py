@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0004_act_type_choices_read_from_kinds'),
+        ('pages', '0006_legacy_pending_work'),
     ]
 
     operations = [
