@@ -160,14 +160,7 @@ def test_no_import_of_our_own_modules_inside_functions():
 PUBLIC_UNDERSCORE_NAMES = {"_meta", "_default_manager", "_base_manager", "_state"}
 #: Private names of Django, Wagtail, treebeard or import-export still used (issue 12, point 3); only shrinks.
 KNOWN_PRIVATE_USES: set[str] = {
-    "pages/legacy/writers.py:_get_path",
-    "pages/legacy/writers.py:_insert",
-    "pages/legacy/writers.py:_set_image_file_metadata",
-    "pages/legacy/writers.py:_str2int",
-    "pages/management/commands/import_legacy.py:_out",
-    "pages/resources.py:_is_dry_run",
     "search/documents.py:_committed",
-    "search/postings.py:_raw_delete",
 }
 
 
