@@ -258,17 +258,11 @@ class DemoBuilder:
         draw.rectangle([0, 600, 1200, 675], fill=(7, 42, 80))
         buffer = io.BytesIO()
         picture.save(buffer, format="JPEG", quality=80)
-        data = buffer.getvalue()
-        # Wagtail's file_hash is the SHA-1 of the file; width and height are read by the ImageField.
-        image = Image(
-            title=title,
-            uploaded_by_user=self.user,
-            file_size=len(data),
-            file_hash=hashlib.sha1(data).hexdigest(),
-        )
+        image = Image(title=title, uploaded_by_user=self.user)
         image.file = ImageFile(
-            io.BytesIO(data), name=f"demo-{hashlib.sha1(title.encode()).hexdigest()[:10]}.jpg"
+            io.BytesIO(buffer.getvalue()), name=f"demo-{hashlib.sha1(title.encode()).hexdigest()[:10]}.jpg"
         )
+        image._set_image_file_metadata()
         image.save()
         self.report.created["зображень"] += 1
         return image
