@@ -45,7 +45,7 @@ class ScratchDatabases:
             "DATABASE_URL": self.url(name),
             "MEDIA_ROOT": str(media),
             "DJANGO_SETTINGS_MODULE": "settings.test",
-            "PYTHONPATH": str(ROOT),
+            "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
         }
 
     def _admin(self, sql: str):
