@@ -82,6 +82,9 @@ def main():
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--cache", nargs="+", default=["on", "off"], choices=["on", "off"])
     parser.add_argument("--port", type=int, default=8766)
+    parser.add_argument(
+        "--warm-cache", action="store_true", help="request every distinct path once before measuring"
+    )
     args = parser.parse_args()
     paths = sample_paths()
     rows = []
@@ -92,7 +95,8 @@ def main():
             threads=args.threads,
         )  # fmt: skip
         try:
-            for path in list(dict.fromkeys(paths))[:20]:  # warm the workers (imports), not the cache
+            distinct = list(dict.fromkeys(paths))
+            for path in distinct if args.warm_cache else distinct[:20]:  # by default: the workers only
                 urllib.request.urlopen(f"http://127.0.0.1:{args.port}{path}", timeout=30).read()
             result = run_load(paths, port=args.port, seconds=args.seconds, connections=args.connections)
         finally:

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
 GENERATION_KEY = "pagecache:generation"
@@ -179,7 +179,10 @@ class PageCacheMiddleware:
             return response
         response = self.get_response(request)
         if storable(request, response):
-            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds())
+            # Browsers revalidate (a publish must show at once); a view's own max-age (robots.txt) stays.
+            if get_max_age(response) is None:
+                patch_cache_control(response, max_age=0)
+            patch_cache_control(response, public=True, s_maxage=seconds())
             patch_vary_headers(response, ["Cookie"])
             cache.set(key, _freeze(response), seconds())
             response[HEADER] = "miss"

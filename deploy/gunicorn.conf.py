@@ -1,18 +1,20 @@
 """gunicorn for radasite: ``gunicorn -c deploy/gunicorn.conf.py cms.wsgi:application``.
 
-Worker choice (benchmarks/render.py, docs/performance.md): ``gthread`` with a few threads per process
-keeps serving cache hits while a slow page or a slow client holds a thread, with the memory of
-fewer processes; the pages themselves are CPU-bound Python, so threads do not make an uncached page
-faster. Two processes per core is the starting point; set ``GUNICORN_WORKERS``/``GUNICORN_THREADS``.
+Worker choice, measured with benchmarks/render.py (docs/performance.md): the pages are CPU-bound
+Python, and ``gthread`` (2 processes × 4 threads) served no more requests than 2 ``sync`` workers,
+cached or not, with a worse tail on some pages. So ``sync`` workers, 2 per core + 1: nginx buffers
+slow clients, and the page cache answers most requests in a few milliseconds. ``gthread``
+(``GUNICORN_WORKER_CLASS=gthread``, ``GUNICORN_THREADS``) is the choice when requests wait on
+something slow outside (an Elasticsearch at its 2 s timeout) more than they compute.
 """
 
 import multiprocessing
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2))
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 # A request that takes longer is killed (text extraction runs outside the request: it never should).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = 30

@@ -75,12 +75,14 @@ def _first_of_month(raw):
 
 def news_listing(*, index, params):
     """The live news under ``index`` filtered by ``?kind=``, ``?tag=`` and ``?month=YYYY-MM``."""
-    from .models import NewsKind, NewsPage
+    from .models import NewsKind, NewsPage, NewsPageTag
 
     f = _Filtering(NewsPage.objects.live().child_of(index), params)
     f.choice("kind", "kind", NewsKind.choices, _("kind"))
     if tag := f.raw("tag"):
-        f.apply("tag", tag, tags__slug=tag)
+        # A subquery, not a join: no duplicate rows, so no DISTINCT over every column of the page
+        # tables (the paginator's COUNT of it took 274 ms of 1.7 s at 2,000 news, loaded machine).
+        f.apply("tag", tag, pk__in=NewsPageTag.objects.filter(tag__slug=tag).values("content_object_id"))
     if raw_month := f.raw("month"):
         if month := _first_of_month(raw_month):
             f.apply("month", month, date__year=month.year, date__month=month.month)
@@ -89,9 +91,9 @@ def news_listing(*, index, params):
     # Not select_related("main_image"): Django skips a prefetch through an already loaded
     # relation, and the renditions must come with the images.
     return f.listing(
-        f.queryset.prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions()))
-        .order_by("-date", "-pk")
-        .distinct()
+        f.queryset.prefetch_related(Prefetch("main_image", queryset=images_with_list_renditions())).order_by(
+            "-date", "-pk"
+        )
     )
 
 

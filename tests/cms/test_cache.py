@@ -121,3 +121,10 @@ def test_a_cache_hit_runs_no_query(client, page_cache, news, django_assert_num_q
     with django_assert_num_queries(0):
         response = client.get(news.url)
     assert response[HEADER] == "hit"
+
+
+def test_a_views_own_max_age_is_kept(client, page_cache, db):
+    response = client.get("/robots.txt")
+    assert "max-age=86400" in response["Cache-Control"]
+    assert "s-maxage=600" in response["Cache-Control"]
+    assert client.get("/robots.txt")[HEADER] == "hit"

@@ -7,6 +7,7 @@ import redis
 from django.core.cache import cache
 
 from cms.cache import HEADER
+from cms.models import SiteSettings
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
@@ -18,8 +19,10 @@ def fetch(url):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_published_change_is_served_at_the_next_http_request(live_server, settings, home_page):
+def test_published_change_is_served_at_the_next_http_request(live_server, settings, site, home_page):
     settings.PAGE_CACHE_ENABLED = True
+    # Created on the first request otherwise, and its creation purges everything (a site-wide model).
+    SiteSettings.for_site(site)
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page), title="Перша назва")
     url = live_server.url + news.url
     fetch(url)
