@@ -9,9 +9,11 @@ class CmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from .cache_purge import connect_signals as connect_cache_signals
         from .menus import connect_signals
         from .permissions import name_permissions
 
         connect_signals()
+        connect_cache_signals()
         # Every app's post_migrate: the permissions Django creates for an app are named by the next.
         post_migrate.connect(name_permissions, dispatch_uid="cms.name_permissions")

@@ -6,7 +6,7 @@ cfpb's ``FilterableListMixin`` hands its form the pages to filter. So the arrows
 given to it. Each listing returns a ``pages.listing.Listing``.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, Prefetch, Q
 from django.utils.translation import gettext as _
 
 from cms import params as parameters
@@ -28,13 +28,16 @@ def news_listing(*, news, params):
     f = Filtering(news, params)
     f.choice("kind", "kind", news.model._meta.get_field("kind").choices, _("kind"))
     if tag := f.raw("tag"):
-        f.apply("tag", tag, tags__slug=tag)
+        # A subquery, not a join: no duplicate rows, so no DISTINCT over every column of the page
+        # tables (the paginator's COUNT of it took 274 ms of 1.7 s at 2,000 news, loaded machine).
+        tagged = news.model.tags.through
+        f.apply("tag", tag, pk__in=tagged.objects.filter(tag__slug=tag).values("content_object_id"))
     if raw_month := f.raw("month"):
         if month := first_of_month(raw_month):
             f.apply("month", month, date__year=month.year, date__month=month.month)
         else:
             f.ignore(_("The month «%(value)s» is not in the form YYYY-MM and was ignored."), raw_month)
-    return f.listing(with_list_images(f.queryset, "main_image").order_by("-date", "-pk").distinct())
+    return f.listing(with_list_images(f.queryset, "main_image").order_by("-date", "-pk"))
 
 
 def news_tags(*, news):
@@ -81,17 +84,41 @@ def act_years(*, acts):
 
 
 def act_detail_related(act):
-    """Everything an act page shows besides its own fields, each read in one query."""
-    pages = type(act).objects.live().select_related("issuer")
+    """Everything an act page shows besides its own fields.
+
+    Most acts amend nothing and have no drafts or commission documents: one query of EXISTS flags
+    tells which of those lists to read, so an ordinary act costs two queries here instead of six.
+    """
+    acts = type(act).objects
+    pages = acts.live().select_related("issuer")
+    relations = act.relations.filter(target__live=True)
+    incoming = act.incoming_relations.filter(source__live=True)
+    drafts = pages.filter(adopted_as=act)
+    documents = act.commission_documents.live()
+    flags = (
+        acts.filter(pk=act.pk)
+        .annotate(
+            has_relations=Exists(relations),
+            has_incoming=Exists(incoming),
+            has_drafts=Exists(drafts),
+            has_documents=Exists(documents),
+        )
+        .values("has_relations", "has_incoming", "has_drafts", "has_documents")
+        .first()
+    ) or {}
     return {
-        "relations": list(act.relations.filter(target__live=True).select_related("target", "target__issuer")),
-        "incoming_relations": list(
-            act.incoming_relations.filter(source__live=True).select_related("source", "source__issuer")
+        "relations": list(relations.select_related("target", "target__issuer"))
+        if flags.get("has_relations")
+        else [],
+        "incoming_relations": (
+            list(incoming.select_related("source", "source__issuer")) if flags.get("has_incoming") else []
         ),
-        "drafts": list(pages.filter(adopted_as=act).order_by("date")),
+        "drafts": list(drafts.order_by("date")) if flags.get("has_drafts") else [],
         "adopted_as": pages.filter(pk=act.adopted_as_id).first() if act.adopted_as_id else None,
         "votes": list(act.votes.all()),
-        "commission_documents": list(act.commission_documents.live().order_by("-meeting_date")),
+        "commission_documents": list(documents.order_by("-meeting_date"))
+        if flags.get("has_documents")
+        else [],
     }
 
 

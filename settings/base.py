@@ -74,7 +74,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session middleware: a cache hit costs no session or user lookup (cms/cache.py).
+    "cms.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,6 +131,66 @@ if env("REDIS_URL"):
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The public page cache (cms/cache.py), purged on publish through Wagtail's frontend-cache
+# invalidation (cms/cache_purge.py). Add a CDN or Varnish backend to WAGTAILFRONTENDCACHE beside ours
+# and it is purged by the same calls.
+PAGE_CACHE_ENABLED = env("PAGE_CACHE_ENABLED", "1") == "1"
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600"))
+#: Never looked up: the admin, search (results are per query and must be fresh), documents (their
+#: privacy is checked per request), the API, open data (its own headers), the static files.
+PAGE_CACHE_EXCLUDED_PREFIXES = [
+    "/admin/",
+    "/django-admin/",
+    "/search/",
+    "/documents/",
+    "/api/",
+    "/opendata/",
+    "/static/",
+    "/media/",
+]
+#: Responses of views other than Wagtail pages that may be stored.
+PAGE_CACHE_EXTRA_PATHS = ["/sitemap.xml", "/robots.txt"]
+#: A change to one of these shows on every page (the header, the footer, the act pages): purge all.
+PAGE_CACHE_SITE_WIDE_MODELS = ["cms.SiteSettings", "wagtailcore.Site", "pages.Issuer"]
+WAGTAILFRONTENDCACHE = {"django": {"BACKEND": "cms.cache.DjangoCacheBackend"}}
+
+# Content-Security-Policy (django-csp 4, cms/csp.py): strict on the public site (no inline script or
+# style there), looser under the admin, which writes inline scripts and styles.
+_VIDEO_FRAMES = ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_VIDEO_FRAMES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_URL_PREFIXES = ["/admin/", "/django-admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *_VIDEO_FRAMES],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The admin's live preview shows the site's page in an iframe of the admin's origin.
+        "frame-ancestors": ["'self'"],
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -14,3 +14,7 @@ WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}  # noqa: F405
 # Serve static files from the apps directly, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The page cache is off in tests that do not ask for it (tests/cms/test_cache*.py switch it on): other
+# tests change pages through the ORM, which purges nothing, and read them again.
+PAGE_CACHE_ENABLED = False
