@@ -29,8 +29,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 
-from cms.extraction import content_hash, extract_text
-from cms.models import CouncilDocument
+from cms.extraction import content_hash
+from cms.extraction_runner import extraction_fields
+from cms.models import CouncilDocument, document_upload_to
 from pages.models import (
     ActIndexPage,
     ActPage,
@@ -235,7 +236,7 @@ class PageWriter:
             name = PurePosixPath(attachment.path).name or "file"
             if not PurePosixPath(name).suffix and PurePosixPath(attachment.title).suffix:
                 name = PurePosixPath(attachment.title).name  # Plone blobs are stored without an extension
-            stored = default_storage.save(f"documents/{name}", ContentFile(data))
+            stored = default_storage.save(document_upload_to(attachment, name), ContentFile(data))
             new.append(
                 CouncilDocument(
                     collection_id=self.collection_id,
@@ -244,7 +245,7 @@ class PageWriter:
                     file_size=len(data),
                     file_hash=hashlib.sha1(data).hexdigest(),
                     content_hash=digest,
-                    extracted_text=extract_text(data, name),
+                    **extraction_fields(data, name),
                 )
             )
         for document in CouncilDocument.objects.bulk_create(new):
