@@ -19,7 +19,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
-from cms.models import CouncilDocument, SiteSettings
+from cms.models import CouncilDocument, ExtractionStatus, SiteSettings
 from cms.pdf import make_pdf
 
 from . import models as m
@@ -234,6 +234,7 @@ class DemoBuilder:
         document = CouncilDocument(
             title=title,
             extracted_text="\n".join([title, *paragraphs]),
+            extraction_status=ExtractionStatus.DONE,
             content_hash=hashlib.sha256(content).hexdigest(),
             uploaded_by_user=self.user,
         )
