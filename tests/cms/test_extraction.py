@@ -61,6 +61,18 @@ def test_odt_text_is_extracted():
     assert (outcome.status, outcome.text) == (ExtractionStatus.DONE, "Положення про конкурс")
 
 
+def test_plain_text_is_read_within_the_character_cap():
+    assert (
+        extract_bounded("Рішення про бюджет".encode("cp1251"), "a.txt", limits=GENEROUS).text
+        == "Рішення про бюджет"
+    )
+    outcome = extract_bounded(b"x" * 5_000, "long.txt", limits=small_limits(max_chars=1_000))
+    assert (outcome.status, outcome.error) == (
+        ExtractionStatus.FAILED,
+        "забагато тексту (ліміт символів — 1000)",
+    )
+
+
 def test_a_format_without_text_is_not_sent_to_the_child():
     outcome = extract_bounded(b"PK\x03\x04", "table.xlsx", limits=GENEROUS)
     assert (outcome.status, outcome.text, outcome.error) == (ExtractionStatus.UNSUPPORTED, "", "")
