@@ -1,5 +1,7 @@
 """Site-wide models: the council's document model and its editable site settings."""
 
+import posixpath
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,16 +9,43 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 
+from .text import readable_filename
+
+
+class ExtractionStatus(models.TextChoices):
+    """Where a document's text extraction stands (it runs as a task after the upload commits)."""
+
+    PENDING = "pending", _("text extraction pending")
+    DONE = "done", _("text extracted")
+    FAILED = "failed", _("text not extracted")
+    UNSUPPORTED = "unsupported", _("format without text")
+
+
+def document_upload_to(instance, filename):
+    """Store an upload under a readable Latin name made from its title (``rishennia-123.pdf``), not the
+    name on the uploader's disk, so the download keeps a name a citizen can read."""
+    return posixpath.join("documents", readable_filename(title=instance.title, filename=filename))
+
 
 class CouncilDocument(AbstractDocument):
     """A Wagtail document that remembers its text and its content hash.
 
-    The text is extracted once, on upload or import, so that the page attaching the
-    document can be found by a phrase that occurs only inside the file; the hash lets
-    the importer reuse one document for identical files.
+    The text is extracted once, after the upload commits (a task, ``cms.tasks``) or on import, in a
+    separate bounded process, so that the page attaching the document can be found by a phrase that
+    occurs only inside the file; the hash lets the importer reuse one document for identical files.
+    A document past an extraction limit is kept and served, with the reason in ``extraction_error``.
     """
 
+    file = models.FileField(upload_to=document_upload_to, verbose_name=_("file"))
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("text extraction"),
+        max_length=16,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+        editable=False,
+    )
+    extraction_error = models.TextField(_("why the text was not extracted"), blank=True, editable=False)
     content_hash = models.CharField(
         _("content hash"), max_length=64, blank=True, db_index=True, editable=False
     )

@@ -79,3 +79,32 @@ def admin_default_slugs(text: str) -> set[str]:
     admin = "".join(_ADMIN_JS_TABLE.get(char, char) for char in text.lower())
     admin = re.sub(r"[^a-z0-9]+", "-", admin).strip("-")
     return {"", slugify_uk(text), admin[:255].rstrip("-")}
+
+
+#: Longest readable file name (without the extension): room for the storage's «_abc1234» de-duplication
+#: suffix within the document model's 100-character ``file`` column, «documents/» included.
+_FILENAME_STEM_LENGTH = 60
+
+
+def readable_filename(*, title: str, filename: str) -> str:
+    """A file name a citizen can read: the title transliterated, with the file's own extension.
+
+    >>> print(readable_filename(title="Рішення № 123 від 15.01.2024", filename="2ca76ad35559.PDF"))
+    rishennia-123-vid-15-01-2024.pdf
+
+    The title may already end in the extension (the multiple upload takes the file name as the title);
+    without a usable title the original name is transliterated instead.
+    """
+    stem, dot, extension = filename.rpartition(".")
+    if not dot:
+        stem, extension = filename, ""
+    extension = re.sub(r"[^a-z0-9]", "", extension.lower())[:10]
+    readable_title = title.strip()
+    if extension and readable_title.lower().endswith("." + extension):
+        readable_title = readable_title[: -len(extension) - 1]
+    slug = (
+        slugify_uk(readable_title, _FILENAME_STEM_LENGTH)
+        or slugify_uk(stem, _FILENAME_STEM_LENGTH)
+        or "document"
+    )
+    return f"{slug}.{extension}" if extension else slug

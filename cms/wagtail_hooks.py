@@ -1,10 +1,12 @@
-"""Admin wiring of the core: the admin links to no host but the site's own."""
+"""Admin wiring of the core: the admin links to no host but the site's own; documents' text extraction."""
 
 from urllib.parse import urlsplit
 
+from django.urls import path
 from wagtail import hooks
 
 from . import cache
+from .document_views import DocumentIndexView, DocumentMultipleAddView
 
 
 def is_external(url: str) -> bool:
@@ -23,3 +25,19 @@ def drop_external_help_items(request, menu_items):
 
 # A page that passed its view restrictions may be stored in the public page cache (cms.cache).
 hooks.register("on_serve_page", cache.on_serve_page)
+
+
+@hooks.register("register_admin_urls")
+def register_document_views():
+    """Our document listing and multiple upload, in front of Wagtail's at the same addresses.
+
+    ``cms`` precedes ``wagtail.documents`` in INSTALLED_APPS, so these patterns are matched first and
+    every ``wagtaildocs:`` URL name keeps working (tested in tests/cms/test_document_admin.py).
+    """
+    return [
+        path("documents/", DocumentIndexView.as_view(), name="cms_documents_index"),
+        path(
+            "documents/results/", DocumentIndexView.as_view(results_only=True), name="cms_documents_results"
+        ),
+        path("documents/multiple/add/", DocumentMultipleAddView.as_view(), name="cms_documents_add_multiple"),
+    ]

@@ -228,6 +228,15 @@ WAGTAILDOCS_DOCUMENT_MODEL = "cms.CouncilDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The admin's document form: it queues the text extraction once the upload commits (cms.forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.forms.CouncilDocumentForm"
+
+# Text extraction of attachments runs in a child process under these limits (cms/extraction_runner.py);
+# a document past one is kept and served, marked «текст не витягнуто» with the reason.
+EXTRACTION_TIMEOUT_SECONDS = float(env("EXTRACTION_TIMEOUT_SECONDS", "60"))
+EXTRACTION_MEMORY_MB = int(env("EXTRACTION_MEMORY_MB", "512"))
+EXTRACTION_MAX_CHARS = int(env("EXTRACTION_MAX_CHARS", "500000"))
+EXTRACTION_MAX_PAGES = int(env("EXTRACTION_MAX_PAGES", "2000"))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True

@@ -25,7 +25,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 
-from cms.models import CouncilDocument
+from cms.models import CouncilDocument, ExtractionStatus
 from cms.pdf import make_pdf
 
 SEED = 2018
@@ -93,6 +93,7 @@ class Demo:
         document = CouncilDocument(
             title=title,
             extracted_text="\n".join([title, *paragraphs]),
+            extraction_status=ExtractionStatus.DONE,
             content_hash=hashlib.sha256(content).hexdigest(),
             uploaded_by_user=self.user,
             # Size and hash as the admin's upload records them, from the bytes we hold.

@@ -10,8 +10,9 @@ from django.core.files.storage import default_storage
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from cms.extraction import content_hash, extract_text
-from cms.models import CouncilDocument
+from cms.extraction import content_hash
+from cms.extraction_runner import extraction_fields
+from cms.models import CouncilDocument, document_upload_to
 
 from .records import RecordError
 
@@ -63,7 +64,7 @@ def write_documents(records, files: FileCache) -> dict:
         if digest in existing:
             continue
         name = _file_name(attachment)
-        stored = default_storage.save(f"documents/{name}", ContentFile(data))
+        stored = default_storage.save(document_upload_to(attachment, name), ContentFile(data))
         new.append(
             CouncilDocument(
                 collection_id=collection_id,
@@ -72,7 +73,7 @@ def write_documents(records, files: FileCache) -> dict:
                 file_size=len(data),
                 file_hash=hashlib.sha1(data).hexdigest(),
                 content_hash=digest,
-                extracted_text=extract_text(data, name),
+                **extraction_fields(data, name),
             )
         )
     for document in CouncilDocument.objects.bulk_create(new):

@@ -4,6 +4,7 @@ import io
 import pytest
 from django.core.files.base import ContentFile
 
+from cms.documents import extract_document_text
 from cms.models import CouncilDocument
 from tests import factories as f
 
@@ -48,7 +49,8 @@ def make_document(db):
     def make(*, title, data, filename):
         document = CouncilDocument(title=title, file=ContentFile(data, name=filename))
         document.save()
-        return document
+        # What the extraction task does once an upload commits (tests/cms/test_document_tasks.py).
+        return extract_document_text(document_id=document.pk)
 
     return make
 

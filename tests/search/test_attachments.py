@@ -1,10 +1,9 @@
 import io
 
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.base import ContentFile
 from pypdf import PdfReader
 
-from cms.models import CouncilDocument
-from search.documents import fill_document_text
+from cms.documents import extract_document_text
 
 from .conftest import ukrainian_pdf
 
@@ -20,20 +19,6 @@ def attach(act, document):
 def test_generated_pdf_has_ukrainian_text_layer():
     text = PdfReader(io.BytesIO(ukrainian_pdf(PHRASE))).pages[0].extract_text()
     assert "вивезення побутових відходів" in " ".join(text.split())
-
-
-def test_upload_through_admin_extracts_text_and_hash(admin_client):
-    response = admin_client.post(
-        "/admin/documents/add/",
-        {
-            "title": "Додаток",
-            "file": SimpleUploadedFile("dodatok.pdf", ukrainian_pdf(PHRASE), content_type="application/pdf"),
-        },
-    )
-    assert response.status_code == 302
-    document = CouncilDocument.objects.get(title="Додаток")
-    assert "Любечанинів" in document.extracted_text
-    assert len(document.content_hash) == 64
 
 
 def test_phrase_only_in_attached_pdf_finds_the_act(search, make_act, make_document):
@@ -62,19 +47,7 @@ def test_replacing_the_file_reindexes_the_attaching_page(search, make_act, make_
     act = make_act(title="Про тарифи")
     document = make_document(title="Додаток", data=ukrainian_pdf("Старий текст про парк"), filename="a.pdf")
     attach(act, document)
-    from django.core.files.base import ContentFile
-
     document.file = ContentFile(ukrainian_pdf("Новий текст про сквер"), name="b.pdf")
     document.save()
+    extract_document_text(document_id=document.pk)  # the task queued by the admin's form
     assert [r["page"].pk for r in search("сквері").context["results"]] == [act.pk]
-
-
-def test_unchanged_document_is_not_extracted_again(make_document):
-    document = make_document(title="Додаток", data=ukrainian_pdf("Текст"), filename="a.pdf")
-    assert fill_document_text(document=CouncilDocument.objects.get(pk=document.pk)) is False
-
-
-def test_document_whose_file_is_missing_still_saves(db):
-    document = CouncilDocument(title="Втрачений", file="documents/missing.pdf")
-    document.save()
-    assert document.pk and document.extracted_text == ""
