@@ -159,9 +159,7 @@ def test_no_import_of_our_own_modules_inside_functions():
 #: Django's documented underscore names: model options, managers, instance state.
 PUBLIC_UNDERSCORE_NAMES = {"_meta", "_default_manager", "_base_manager", "_state"}
 #: Private names of Django, Wagtail, treebeard or import-export still used (issue 12, point 3); only shrinks.
-KNOWN_PRIVATE_USES: set[str] = {
-    "search/documents.py:_committed",
-}
+KNOWN_PRIVATE_USES: set[str] = set()
 
 
 def _is_private(name: str) -> bool:
