@@ -16,6 +16,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
+from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
@@ -767,6 +768,9 @@ def load_demo(*, admin_user, admin_password, admin_email="admin@example.org", lo
     user, created = ensure_admin(username=admin_user, password=admin_password, email=admin_email)
     builder = DemoBuilder(user=user, log=log)
     report = builder.build(home)
+    # Apps above pages add their demo content through this hook (e.g. discussion: comments on a draft).
+    for hook in hooks.get_hooks("radasite_load_demo"):
+        hook(home=home, user=user, report=report)
     if created:
         report.created["користувачів"] += 1
     return report

@@ -13,6 +13,7 @@ from django.utils.translation import override
 from wagtail.embeds.embeds import get_embed
 from wagtail.models import Page, Site
 
+from cms import sections
 from cms.embeds import parse_youtube_id
 from cms.menus import main_menu_items
 
@@ -99,3 +100,9 @@ def query_string(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page=None):
+    """The sections other apps add to ``page`` (``cms.sections``): public discussion, for one."""
+    return sections.page_sections(page or context.get("page"), context.get("request"))
