@@ -23,7 +23,7 @@ def test_moderators_list_filters_by_status_in_ukrainian(editor_client, open_draf
     response = editor_client.get(INDEX)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Коментарі до проєктів" in html and "Очікує модерації" in html
+    assert "Коментарі" in html and "Очікує модерації" in html and "Перший коментар" in html
     assert "Додати" not in BeautifulSoup(html, "html.parser").select_one("header").get_text()
     filtered = editor_client.get(INDEX, {"status": "rejected"}).content.decode()
     assert "Другий коментар" in filtered and "Перший коментар" not in filtered
