@@ -18,6 +18,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("opendata/", include("reports.urls")),
     path("search/", include("search.urls")),
+    path("discussion/", include("discussion.urls")),
     path("api/v2/", api_router.urls),
 ]
 

@@ -13,6 +13,7 @@ from django.db.models import Count
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, ngettext_lazy, pgettext
+from wagtail import hooks
 
 from cms.exports import safe_cell
 from pages.models import (
@@ -27,6 +28,10 @@ from pages.models import (
 from registry.models import Interaction, OrganizationKind
 
 from .models import MonthlyReportNotes
+
+#: Apps above reports add their own bullets: a hook ``(first, last) -> list[Section]`` for the month's
+#: first and last day (public discussion counts the drafts discussed and the comments received).
+MONTHLY_COUNTS_HOOK = "radasite_monthly_counts"
 
 DEFAULT_DEPARTMENT = "Відділ інформаційно-аналітичної роботи та комунікацій з громадськістю"
 
@@ -82,6 +87,7 @@ class MonthlyReport:
     interactions: dict[str, int]
     interactions_total: int
     notes: list[str]
+    extra: list["Section"] = field(default_factory=list)
 
     @property
     def news_total(self) -> int:
@@ -132,7 +138,8 @@ class MonthlyReport:
             [interaction_phrase(kind, n) for kind, n in self.interactions.items() if n],
         )
         # Notes are typed by editors: one pasted into a spreadsheet from the HTML must stay text.
-        return [news, documents, videos, interactions] + [Section(safe_cell(note)) for note in self.notes]
+        notes = [Section(safe_cell(note)) for note in self.notes]
+        return [news, documents, videos, interactions, *self.extra, *notes]
 
     def chart_data(self) -> list[tuple[str, int]]:
         """(label, count) of the month's publications, for the bar chart."""
@@ -172,4 +179,5 @@ def build_report(*, month: datetime.date) -> MonthlyReport:
         interactions=by_org_kind,
         interactions_total=interactions.count(),
         notes=notes.bullet_list() if notes else [],
+        extra=[section for hook in hooks.get_hooks(MONTHLY_COUNTS_HOOK) for section in hook(first, last)],
     )

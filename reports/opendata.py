@@ -39,7 +39,8 @@ CHUNK_SIZE = 2000
 @cache
 def committed_schema(name: str) -> dict:
     """The JSON Schema of dataset ``name`` as committed (without the codes of its kind columns)."""
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    schema_dir = DATASETS[name].schema_dir or SCHEMA_DIR
+    return json.loads((schema_dir / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 
 def item_properties(schema: dict) -> dict:
@@ -52,7 +53,8 @@ def load_schema(name: str) -> dict:
     schema = copy.deepcopy(committed_schema(name))
     properties = item_properties(schema)
     for column, kinds in DATASETS[name].kinds.items():
-        properties[column]["enum"] = list(kinds.values)
+        nullable = "null" in properties[column].get("type", [])
+        properties[column]["enum"] = list(kinds.values) + ([None] if nullable else [])
     return schema
 
 
@@ -60,7 +62,7 @@ def columns(name: str) -> list[str]:
     return list(item_properties(committed_schema(name)))
 
 
-def _page_url_builder():
+def page_url_builder():
     """A function from a page's ``url_path`` to its absolute URL on the default site (no query per row)."""
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
@@ -77,7 +79,7 @@ def _page_url_builder():
 
 def act_rows() -> Iterator[dict]:
     """Live acts, oldest first."""
-    url = _page_url_builder()
+    url = page_url_builder()
     queryset = (
         ActPage.objects.live()
         .order_by("pk")
@@ -123,7 +125,7 @@ def act_rows() -> Iterator[dict]:
 
 def commission_document_rows() -> Iterator[dict]:
     """Live documents of the deputy commissions, oldest first, with the commission's name."""
-    url = _page_url_builder()
+    url = page_url_builder()
     commissions = dict(CommissionPage.objects.values_list("path", "title"))
     queryset = (
         CommissionDocumentPage.objects.live()
@@ -203,7 +205,8 @@ def _latest(queryset, field_name: str) -> datetime.datetime | None:
 class Dataset:
     """One open dataset: what it is (for people), its rows, its size and its latest change.
 
-    ``kinds`` maps a column holding the code of a kind to the class that declares the kind.
+    ``kinds`` maps a column holding the code of a kind to the class that declares the kind;
+    ``schema_dir`` is where an app that registered the dataset keeps its schema (default: reports').
     """
 
     name: str
@@ -212,6 +215,7 @@ class Dataset:
     count: Callable[[], int]
     updated: Callable[[], datetime.datetime | None]
     kinds: dict[str, type] = field(default_factory=dict)
+    schema_dir: Path | None = None
 
 
 DATASETS = {
@@ -250,3 +254,8 @@ DATASETS = {
         {"kind": OrganizationKind, "legal_form": LegalForm, "status": RegistrationStatus},
     ),
 }
+
+
+def register_dataset(dataset: Dataset):
+    """Publish an app's dataset beside these, from its ``AppConfig.ready`` (reports imports no app above)."""
+    DATASETS[dataset.name] = dataset

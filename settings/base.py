@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "pages",
     "registry",
     "search",
+    "discussion",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -217,6 +218,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+# Files the public must not reach directly (attachments of comments awaiting moderation): never under
+# MEDIA_ROOT, never served by the web server; views check who may read them (discussion/storage.py).
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -293,3 +297,9 @@ LOGGING = {
 
 # Hosts of the old site: absolute links to them in imported HTML are treated as internal links.
 LEGACY_SITE_HOSTS = env_list("LEGACY_SITE_HOSTS", ["nizhynrada.gov.ua", "www.nizhynrada.gov.ua"])
+
+# Public discussion of drafts: who is told of new comments (besides the «Секретаріат ради» group),
+# how many comments a client (by IP) may send per hour, the largest attachment.
+DISCUSSION_NOTIFY_EMAILS = env_list("DISCUSSION_NOTIFY_EMAILS")
+DISCUSSION_RATE_LIMIT = int(env("DISCUSSION_RATE_LIMIT", "5"))
+DISCUSSION_MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import override
 from wagtail.models import Page, Site
 
+from cms import sections
 from cms.embeds import video_embed_html
 from cms.menus import main_menu_items
 
@@ -73,3 +74,9 @@ def query_string(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context, page=None):
+    """The sections other apps add to ``page`` (``cms.sections``): public discussion, for one."""
+    return sections.page_sections(page or context.get("page"), context.get("request"))

@@ -1,6 +1,7 @@
 """``load_demo``: the demo site built (or completed) under the home page, and the admin account."""
 
 from django.contrib.auth import get_user_model
+from wagtail import hooks
 from wagtail.models import Site
 
 from pages import models as m
@@ -50,6 +51,9 @@ def load_demo(*, admin_user, admin_password, admin_email="admin@example.org", lo
         raise DemoError("Коренева сторінка сайту не є головною сторінкою (HomePage).")
     user, created = ensure_admin(username=admin_user, password=admin_password, email=admin_email)
     report = build(Demo(user=user, log=log), home)
+    # Apps above pages add their demo content through this hook (e.g. discussion: comments on a draft).
+    for hook in hooks.get_hooks("radasite_load_demo"):
+        hook(home=home, user=user, report=report)
     if created:
         report.created["користувачів"] += 1
     return report

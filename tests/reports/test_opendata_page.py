@@ -100,7 +100,13 @@ def test_index_json_gives_programs_the_row_counts_and_last_change(client, publis
     make_organization(OrganizationKind.NGO, "2000003")
     index = client.get("/opendata/index.json").json()
     counts = {entry["name"]: entry["rows"] for entry in index["datasets"]}
-    assert counts == {"acts": 2, "commission-documents": 1, "organizations": 3}
+    # Apps above reports register datasets of their own (discussion's): these are reports'.
+    own = {"acts", "commission-documents", "organizations"}
+    assert {name: n for name, n in counts.items() if name in own} == {
+        "acts": 2,
+        "commission-documents": 1,
+        "organizations": 3,
+    }
     updated = {entry["name"]: entry["updated"] for entry in index["datasets"]}
     organisation = Organization.objects.latest("updated_at").updated_at
     assert updated["organizations"] == organisation.isoformat()

@@ -1,0 +1,125 @@
+"""Open data of the public discussion: the published comments (no e-mail) and the summaries.
+
+Registered with ``reports.opendata`` from ``DiscussionConfig.ready``, so they are served, streamed and
+made spreadsheet-safe at ``/opendata/discussion-comments.{csv,json}`` and
+``/opendata/discussion-summaries.{csv,json}`` like every other dataset, and listed on /opendata/.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from django.db.models import Max
+from django.utils.translation import gettext_lazy as _
+
+from cms.bulk import chunked
+from pages.models import ActPage, ActStage, ActType
+from reports.opendata import CHUNK_SIZE, Dataset, page_url_builder
+
+from .models import PUBLIC_STATUSES, Comment, CommentOutcome, CommentStatus
+from .selectors import SUMMARY_COUNTS
+from .services import kyiv_today
+
+SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
+
+
+def _public():
+    return Comment.objects.filter(status__in=PUBLIC_STATUSES, draft__live=True)
+
+
+def comment_rows() -> Iterator[dict]:
+    """Published comments, oldest first: the name the commenter gave, never the e-mail."""
+    url = page_url_builder()
+    queryset = (
+        _public()
+        .order_by("pk")
+        .values(
+            "pk",
+            "draft_id",
+            "draft__title",
+            "draft__url_path",
+            "created_at",
+            "author_name",
+            "text",
+            "repeats",
+            "status",
+            "outcome",
+            "reply",
+        )
+    )
+    for row in queryset.iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "id": row["pk"],
+            "draft_id": row["draft_id"],
+            "draft_title": row["draft__title"],
+            "draft_url": url(row["draft__url_path"]),
+            "received_on": row["created_at"].date(),
+            "author_name": row["author_name"],
+            "text": row["text"],
+            "repeats": row["repeats"],
+            "status": row["status"],
+            "outcome": row["outcome"] or None,
+            "reply": row["reply"],
+        }
+
+
+def _ended_drafts():
+    return ActPage.objects.live().filter(
+        act_type__in=ActType.of_stage(ActStage.DRAFT), discussion_until__lt=kyiv_today()
+    )
+
+
+def summary_rows() -> Iterator[dict]:
+    """One row per live draft whose discussion has ended, with the counts of its comments' outcomes."""
+    url = page_url_builder()
+    queryset = (
+        _ended_drafts()
+        .order_by("pk")
+        .values("pk", "url_path", "title", "act_type", "discussion_until", "adopted_as_id")
+    )
+    for chunk in chunked(queryset.iterator(chunk_size=CHUNK_SIZE), CHUNK_SIZE):
+        counts = {
+            row.pop("draft"): row
+            for row in Comment.objects.filter(draft__in=[draft["pk"] for draft in chunk])
+            .values("draft")
+            .annotate(**SUMMARY_COUNTS)
+            .order_by()
+        }
+        for draft in chunk:
+            found = counts.get(draft["pk"], {})
+            yield {
+                "draft_id": draft["pk"],
+                "draft_url": url(draft["url_path"]),
+                "draft_title": draft["title"],
+                "act_type": draft["act_type"],
+                "discussion_until": draft["discussion_until"],
+                "adopted_as_id": draft["adopted_as_id"],
+                **{name: found.get(name, 0) for name in SUMMARY_COUNTS},
+            }
+
+
+DATASETS = [
+    Dataset(
+        "discussion-comments",
+        _(
+            "Comments of citizens on draft acts under public discussion, as published after moderation, "
+            "with the council's replies and the outcome. E-mail addresses are not published."
+        ),
+        comment_rows,
+        lambda: _public().count(),
+        lambda: _public().aggregate(latest=Max("created_at"))["latest"],
+        {"status": CommentStatus, "outcome": CommentOutcome},
+        schema_dir=SCHEMA_DIR,
+    ),
+    Dataset(
+        "discussion-summaries",
+        _(
+            "Results of the public discussions of draft acts that have ended: comments received, taken "
+            "into account, partly taken into account, rejected."
+        ),
+        summary_rows,
+        lambda: _ended_drafts().count(),
+        lambda: _ended_drafts().aggregate(latest=Max("last_published_at"))["latest"],
+        {"act_type": ActType},
+        schema_dir=SCHEMA_DIR,
+    ),
+]
