@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "pages",
     "registry",
     "search",
+    "roles",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -22,6 +22,7 @@ FLOORS = [
     ["cms"],
     ["pages", "registry"],
     ["search", "reports"],
+    ["roles"],
 ]
 #: Apps of one floor that must not import each other.
 INDEPENDENT = [("pages", "registry")]
