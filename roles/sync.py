@@ -30,9 +30,8 @@ def collection(apps, name):
     found = Collection.objects.filter(depth=2, name=name, path__startswith=root.path).first()
     if found is not None:
         return found
-    last = (
-        Collection.objects.filter(depth=2, path__startswith=root.path).order_by("-path").values_list("path", flat=True)
-    ).first()
+    children = Collection.objects.filter(depth=2, path__startswith=root.path)
+    last = children.order_by("-path").values_list("path", flat=True).first()
     step = _next_step(last[-STEP_LENGTH:] if last else None)
     created = Collection.objects.create(name=name, path=root.path + step, depth=2, numchild=0)
     Collection.objects.filter(pk=root.pk).update(numchild=Collection.objects.filter(depth=2).count())

@@ -8,17 +8,18 @@ office publishes them directly.
 
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
 from .definitions import APPROVAL_SECTIONS, MODERATORS, TASK_NAME, WORKFLOW_NAME
+from .models import ModeratorApprovalTask
 
 
 def approval_workflow():
     """The workflow «Затвердження юридичних документів» with its one task, created if missing."""
     moderators = Group.objects.get(name=MODERATORS)
-    task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
+    task = ModeratorApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
-        task = GroupApprovalTask.objects.create(name=TASK_NAME)
+        task = ModeratorApprovalTask.objects.create(name=TASK_NAME)
     task.groups.add(moderators)
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if not WorkflowTask.objects.filter(workflow=workflow, task=task).exists():

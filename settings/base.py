@@ -162,6 +162,10 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Ніжинська міська рада"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Workflow notifications (submitted, approved, changes requested) by Django's mail backend.
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@nizhynrada.gov.ua")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.CouncilDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024

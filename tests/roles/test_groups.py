@@ -75,9 +75,9 @@ def test_press_officer_cannot_delete_unpublish_or_move_an_act(login, press_offic
 
 
 def test_press_officer_publishes_news_directly(login, press_officer, news):
-    response = login(press_officer).post(
-        edit_url(news), {**edit_form_data(login(press_officer), news, title="Оновлено").dict(), "action-publish": "1"}
-    )
+    client = login(press_officer)
+    data = edit_form_data(client, news, title="Оновлено")
+    response = client.post(edit_url(news), {**data.dict(), "action-publish": "1"})
     assert response.status_code == 302
     news.refresh_from_db()
     assert news.title == "Оновлено" and news.live
