@@ -15,7 +15,7 @@ class RejectionForm(TaskStateCommentForm):
 
 
 class ModeratorApprovalTask(GroupApprovalTask):
-    """A group approval whose «request changes» needs a comment; the author gets it in the admin and by e-mail."""
+    """Group approval whose «request changes» needs a comment, sent to the author in the admin and by mail."""
 
     class Meta:
         verbose_name = _("moderator approval")

@@ -29,6 +29,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 
+from cms.audit import log_imported_pages, system_user
 from cms.extraction import content_hash, extract_text
 from cms.models import CouncilDocument
 from pages.models import (
@@ -150,6 +151,8 @@ class PageWriter:
         self.pending_concerns = []
         self.images_missing = 0
         self.collection_id = Collection.get_first_root_node().pk
+        # Revisions and audit log entries of the import name «Система імпорту» (cms.audit).
+        self.user = system_user() if not dry_run else None
 
     # -- parents -----------------------------------------------------------------------------------------
 
@@ -508,6 +511,7 @@ class PageWriter:
                     object_id=str(base.pk),
                     created_at=record.published,
                     object_str=record.title,
+                    user=self.user,
                     content=self._revision_content(page, tag_ids),
                 )
             )
@@ -515,6 +519,7 @@ class PageWriter:
             self._insert_specific(model, pages)
         NewsPageTag.objects.bulk_create(tags)
         Revision.objects.bulk_create(revisions)
+        log_imported_pages(base_pages, user=self.user)
         # One UPDATE per batch instead of bulk_update's CASE over every row.
         ids = [base.pk for base in base_pages]
         revision = Subquery(
@@ -580,8 +585,10 @@ class PageWriter:
             object_id=str(page.pk),
             created_at=record.published,
             object_str=record.title,
+            user=self.user,
             content=self._revision_content(page, self._tag_ids(record.tags) if model is NewsPage else []),
         )
+        log_imported_pages([page], action="wagtail.edit", user=self.user)
         Page.objects.filter(pk=page.pk).update(
             latest_revision=revision, live_revision=revision if page.live else None
         )

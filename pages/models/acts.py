@@ -120,7 +120,8 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
         "self",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # The link is never silently lost: the decision cannot be deleted while a draft names it.
+        on_delete=models.RESTRICT,
         related_name="drafts",
         verbose_name=_("adopted as"),
         help_text=_("For drafts: the decision adopted from this draft."),
@@ -232,7 +233,8 @@ class ActRelation(Orderable):
     source = ParentalKey(ActPage, on_delete=models.CASCADE, related_name="relations")
     kind = models.CharField(_("relation"), max_length=16, choices=RelationKind.choices)
     target = models.ForeignKey(
-        ActPage, on_delete=models.CASCADE, related_name="incoming_relations", verbose_name=_("act")
+        # RESTRICT: an act others amend or repeal cannot be deleted (unless they go with it).
+        ActPage, on_delete=models.RESTRICT, related_name="incoming_relations", verbose_name=_("act")
     )
 
     panels = [FieldPanel("kind"), FieldPanel("target")]
