@@ -34,8 +34,10 @@ def dependents(page) -> list[Dependent]:
     found = []
     relations = ActRelation.objects.filter(target_id__in=inside).exclude(source_id__in=inside)
     for relation in relations.select_related("source", "target").order_by("source__path"):
-        found.append(Dependent(relation.source, str(INCOMING.get(relation.kind, relation.kind)), relation.target))
-    drafts = ActPage.objects.filter(adopted_as_id__in=inside).exclude(pk__in=inside).select_related("adopted_as")
+        how = str(INCOMING.get(relation.kind, relation.kind))
+        found.append(Dependent(relation.source, how, relation.target))
+    drafts = ActPage.objects.filter(adopted_as_id__in=inside).exclude(pk__in=inside)
+    drafts = drafts.select_related("adopted_as")
     for draft in drafts.order_by("path"):
         found.append(Dependent(draft, str(_("is the draft it was adopted from")), draft.adopted_as))
     documents = (

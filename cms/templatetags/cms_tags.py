@@ -15,6 +15,7 @@ from wagtail.models import Page, Site
 
 from cms.embeds import parse_youtube_id
 from cms.menus import main_menu_items
+from cms.requisites import published_changes
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -99,3 +100,9 @@ def query_string(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.inclusion_tag("cms/includes/requisite_changes.html")
+def requisite_changes(page):
+    """«Внесено зміни …»: the published changes of a legal document's requisites, with their reasons."""
+    return {"changes": published_changes(page)}

@@ -5,20 +5,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pages', '0004_act_type_choices_read_from_kinds'),
+        ("pages", "0004_act_type_choices_read_from_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='actpage',
-            name='adopted_as',
-            field=models.ForeignKey(blank=True, help_text='For drafts: the decision adopted from this draft.', null=True, on_delete=django.db.models.deletion.RESTRICT, related_name='drafts', to='pages.actpage', verbose_name='adopted as'),
+            model_name="actpage",
+            name="adopted_as",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="For drafts: the decision adopted from this draft.",
+                null=True,
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="drafts",
+                to="pages.actpage",
+                verbose_name="adopted as",
+            ),
         ),
         migrations.AlterField(
-            model_name='actrelation',
-            name='target',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='incoming_relations', to='pages.actpage', verbose_name='act'),
+            model_name="actrelation",
+            name="target",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.RESTRICT,
+                related_name="incoming_relations",
+                to="pages.actpage",
+                verbose_name="act",
+            ),
         ),
     ]

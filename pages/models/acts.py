@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from cms.behaviours import HasAttachments, OpenForDiscussion, PublicationDated
+from cms.forms import RequisitesForm
 from cms.text import admin_default_slugs, slugify_uk
 
 from .base import BasePage
@@ -137,6 +138,7 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
                 FieldRowPanel(
                     [*PublicationDated.panels, FieldPanel("adopted_on"), FieldPanel("effective_from")]
                 ),
+                FieldPanel("requisite_change_reason"),
             ],
             heading=_("Requisites"),
         ),
@@ -170,6 +172,9 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
 
     parent_page_types = ["pages.ActIndexPage"]
     subpage_types = []
+    #: Once the act is published, these change only by a moderator and with a reason (cms.forms).
+    requisite_fields = ("act_type", "number", "adopted_on", "issuer")
+    base_form_class = RequisitesForm
 
     class Meta:
         verbose_name = _("act")
@@ -234,7 +239,10 @@ class ActRelation(Orderable):
     kind = models.CharField(_("relation"), max_length=16, choices=RelationKind.choices)
     target = models.ForeignKey(
         # RESTRICT: an act others amend or repeal cannot be deleted (unless they go with it).
-        ActPage, on_delete=models.RESTRICT, related_name="incoming_relations", verbose_name=_("act")
+        ActPage,
+        on_delete=models.RESTRICT,
+        related_name="incoming_relations",
+        verbose_name=_("act"),
     )
 
     panels = [FieldPanel("kind"), FieldPanel("target")]
