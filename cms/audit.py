@@ -6,9 +6,10 @@ by ``cms`` migration 0004 and, should it have been deleted, again on first use. 
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.log_actions import log
-from wagtail.models import PageLogEntry
+from wagtail.models import ModelLogEntry, PageLogEntry
 
 SYSTEM_USERNAME = "system-import"
 SYSTEM_FIRST_NAME = "Система"
@@ -48,3 +49,21 @@ def log_imported_pages(pages, *, action="wagtail.create", user=None):
         for page in pages
     ]
     return PageLogEntry.objects.bulk_create(entries)
+
+
+def log_imported_objects(objects, *, action="wagtail.create", user=None):
+    """One audit log entry per object (not a page) written by an import, in one query."""
+    user = user or system_user()
+    now = timezone.now()
+    entries = [
+        ModelLogEntry(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
+            label=str(obj)[:255],
+            action=action,
+            user=user,
+            timestamp=now,
+        )
+        for obj in objects
+    ]
+    return ModelLogEntry.objects.bulk_create(entries)

@@ -1,11 +1,12 @@
 """History: revisions compared, the audit log names who did what (imports too), an act reverted."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import PageLogEntry, Revision
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
 from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.audit import SYSTEM_USERNAME, system_user
@@ -78,3 +79,11 @@ def test_the_system_user_is_named_in_ukrainian_in_the_history(tmp_path, home_pag
     page = NewsPage.objects.get(legacy_id="n3")
     response = editor_client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
     assert "Система імпорту" in response.content.decode()
+
+
+def test_the_registry_import_is_recorded_under_the_system_user(db):
+    fixture = Path(__file__).resolve().parents[1] / "registry" / "fixtures" / "organizations.xlsx"
+    call_command("import_organizations", str(fixture), stdout=io.StringIO(), stderr=io.StringIO())
+    entries = ModelLogEntry.objects.filter(user=system_user(), action="wagtail.create")
+    assert entries.exists()
+    assert entries.first().content_type.app_label == "registry"

@@ -86,3 +86,12 @@ def test_a_page_locked_by_one_editor_cannot_be_saved_by_another(login, moderator
     act.refresh_from_db()
     assert act.title == "Про бюджет"
     assert not act.revisions.filter(content__title="Чужа правка").exists()
+
+
+def test_an_editor_opening_a_page_another_has_open_is_told_who(login, moderator, secretary, act):
+    assert login(secretary).get(reverse("wagtailadmin_pages:edit", args=[act.pk])).status_code == 200
+    ping = reverse("wagtailadmin_editing_sessions:ping", args=["wagtailcore", "page", str(act.pk), 999999])
+    response = login(moderator).post(ping, {"is_editing": "1"})
+    assert response.status_code == 200
+    others = response.json()["other_sessions"]
+    assert others and "secretary" in str(others)

@@ -26,33 +26,36 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def shoot(live_server):
-    """``shoot(user, path, name)``: open ``path`` as ``user`` and save ``docs/img/editors/<name>.png``."""
+def session_cookie(user, url):
+    client = Client()
+    client.force_login(user)
+    return {"name": "sessionid", "value": client.cookies["sessionid"].value, "url": url}
+
+
+def shoot(base_url, screens):
+    """Save ``docs/img/editors/<name>.png`` for each (cookie, path, name) of ``screens``.
+
+    The database is not touched while Playwright's event loop runs (Django refuses it there).
+    """
     sync_api = pytest.importorskip("playwright.sync_api")
     IMAGES.mkdir(parents=True, exist_ok=True)
+    taken = []
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-
-        def take(user, path, name):
-            client = Client()
-            client.force_login(user)
+        for cookie, path, name in screens:
             context = browser.new_context(viewport={"width": 1280, "height": 860}, locale="uk-UA")
-            context.add_cookies(
-                [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-            )
+            context.add_cookies([cookie])
             page = context.new_page()
-            page.goto(live_server.url + path, wait_until="networkidle")
+            page.goto(base_url + path, wait_until="networkidle")
             target = IMAGES / f"{name}.png"
             page.screenshot(path=str(target))
             context.close()
-            return target
-
-        yield take
+            taken.append(target)
         browser.close()
+    return taken
 
 
-def test_editors_guide_screenshots(shoot, django_user_model, home_page):
+def test_editors_guide_screenshots(live_server, django_user_model, home_page):
     news_index = f.NewsIndexPageFactory(parent=home_page)
     acts = f.ActIndexPageFactory(parent=home_page)
     issuer = f.IssuerFactory(name="Ніжинська міська рада", slug="rada")
@@ -69,22 +72,30 @@ def test_editors_guide_screenshots(shoot, django_user_model, home_page):
     )
     call_command("sync_roles", verbosity=0)
     press = member(django_user_model, "Пресслужба", "press")
-    secretary = member(django_user_model, "Секретаріат ради", "secretary")
+    secretary_user = secretary = member(django_user_model, "Секретаріат ради", "secretary")
     moderator = member(django_user_model, "Модератори", "moderator")
 
-    taken = [
-        shoot(press, f"/admin/pages/add/pages/newspage/{news_index.pk}/", "news-add"),
-        shoot(secretary, f"/admin/pages/add/pages/actpage/{acts.pk}/", "act-add"),
-        shoot(secretary, f"/admin/pages/{act.pk}/edit/", "act-edit-requisites"),
-    ]
+    url = live_server.url
+    press, secretary, moderator = (session_cookie(user, url) for user in (press, secretary, moderator))
+    taken = shoot(
+        url,
+        [
+            (press, f"/admin/pages/add/pages/newspage/{news_index.pk}/", "news-add"),
+            (secretary, f"/admin/pages/add/pages/actpage/{acts.pk}/", "act-add"),
+            (secretary, f"/admin/pages/{act.pk}/edit/", "act-edit-requisites"),
+        ],
+    )
     client = Client()
-    client.force_login(secretary)
+    client.force_login(secretary_user)
     post_edit(client, act, action="submit", summary="Нова редакція додатка 1")
-    taken += [
-        shoot(moderator, "/admin/", "moderation-dashboard"),
-        shoot(moderator, f"/admin/pages/{act.pk}/edit/", "moderation-edit"),
-        shoot(moderator, f"/admin/pages/{act.pk}/delete/", "delete-refused"),
-        shoot(moderator, f"/admin/pages/{act.pk}/history/", "history"),
-    ]
+    taken += shoot(
+        url,
+        [
+            (moderator, "/admin/", "moderation-dashboard"),
+            (moderator, f"/admin/pages/{act.pk}/edit/", "moderation-edit"),
+            (moderator, f"/admin/pages/{act.pk}/delete/", "delete-refused"),
+            (moderator, f"/admin/pages/{act.pk}/history/", "history"),
+        ],
+    )
     for path in taken:
         assert path.stat().st_size > 1000
