@@ -47,6 +47,14 @@ def shoot(base_url, screens):
             context.add_cookies([cookie])
             page = context.new_page()
             page.goto(base_url + path, wait_until="networkidle")
+            # The admin's script draws the sidebar, the tabs and the StreamFields after loading.
+            page.on("pageerror", lambda error, path=path: print("script error on", path, error))
+            page.wait_for_function(
+                "() => document.querySelector('#wagtail-sidebar').children.length > 0"
+                " && (!document.querySelector('[role=tabpanel]')"
+                " || document.querySelector('[role=tabpanel]:not([hidden])'))",
+                timeout=120_000,
+            )
             target = IMAGES / f"{name}.png"
             page.screenshot(path=str(target))
             context.close()
