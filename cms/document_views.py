@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.documents.views import documents, multiple
 
-from .forms import extraction_summary
+from .document_forms import extraction_summary
 from .tasks import schedule_text_extraction
 
 

@@ -1,50 +1,68 @@
-"""The admin's document form (``WAGTAILDOCS_DOCUMENT_FORM_BASE``): it queues the text extraction."""
+"""Admin forms of the core: the page form that guards a published page's requisites (``cms.requisites``)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.forms import BaseDocumentForm
+from wagtail.admin.forms import WagtailAdminPageForm
 
-from .models import ExtractionStatus
-from .tasks import schedule_text_extraction
-
-
-def extraction_summary(document) -> str:
-    """Where the document's text stands, with the reason when it was not extracted."""
-    if not document.pk:
-        return ""
-    summary = str(document.get_extraction_status_display())
-    if document.extraction_error:
-        summary = f"{summary}: {document.extraction_error}"
-    return summary
+from .requisites import record_requisite_change
 
 
-class CouncilDocumentForm(BaseDocumentForm):
-    """Wagtail's document form that queues the text extraction once a new file's upload commits.
+def _same(old, new) -> bool:
+    # A related object compares by its key; an empty string and None are the same empty requisite.
+    old, new = getattr(old, "pk", old), getattr(new, "pk", new)
+    return (old or None) == (new or None)
 
-    Wagtail's add and edit views save inside a transaction, so the task starts after the commit and
-    the upload answers at once. Editors see the extraction's state and reason in a read-only field.
-    """
 
-    extraction = forms.CharField(
-        label=_("Text for search"),
+class RequisitesForm(WagtailAdminPageForm):
+    """Once the page is live, its ``requisite_fields`` change only by who may publish it, with a reason."""
+
+    requisite_change_reason = forms.CharField(
+        label=_("Reason for changing the requisites"),
         required=False,
-        disabled=True,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("The text is extracted from the file in the background after it is uploaded."),
+        help_text=_(
+            "Required when the requisites of a published act change (type, number, adoption date, issuer). "
+            "Shown on the act's page."
+        ),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["extraction"].initial = extraction_summary(self.instance)
-        if not self.instance.pk:
-            del self.fields["extraction"]
+    def changed_requisites(self):
+        """(model field, live value, new value) of each requisite this form changes on a live page."""
+        page = self.instance
+        if not page.pk or not page.live:
+            return []
+        # A live page's own row holds its published values: drafts are kept in revisions only.
+        live = type(page).objects.get(pk=page.pk)
+        changes = []
+        for name in getattr(type(page), "requisite_fields", ()):
+            if name in self.cleaned_data and not _same(getattr(live, name), self.cleaned_data[name]):
+                changes.append((page._meta.get_field(name), getattr(live, name), self.cleaned_data[name]))
+        return changes
+
+    def clean(self):
+        cleaned_data = super().clean()
+        self.requisite_changes = self.changed_requisites()
+        if not self.requisite_changes:
+            return cleaned_data
+        if not self.instance.permissions_for_user(self.for_user).can_publish():
+            for field, _old, _new in self.requisite_changes:
+                self.add_error(
+                    field.name,
+                    _("The requisites of a published act can be changed only by a moderator."),
+                )
+        elif not (cleaned_data.get("requisite_change_reason") or "").strip():
+            self.add_error(
+                "requisite_change_reason", _("Say why the requisites of a published act are changed.")
+            )
+        return cleaned_data
 
     def save(self, commit=True):
-        new_file = "file" in self.changed_data
-        if new_file:
-            self.instance.extraction_status = ExtractionStatus.PENDING
-            self.instance.extraction_error = ""
-        document = super().save(commit=commit)
-        if new_file and commit:
-            schedule_text_extraction(document=document)
-        return document
+        page = super().save(commit=commit)
+        if getattr(self, "requisite_changes", None):
+            record_requisite_change(
+                page=page,
+                user=self.for_user,
+                reason=self.cleaned_data["requisite_change_reason"],
+                changes=self.requisite_changes,
+            )
+        return page

@@ -9,6 +9,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 
+# The record of changed requisites of published acts, kept beside its form (cms.forms).
+from .requisites import RequisiteChange  # noqa: F401
 from .text import readable_filename
 
 

@@ -13,6 +13,8 @@ from django.db import DatabaseError, models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from cms.audit import log_imported_objects
+
 from .columns import COLUMN_BY_ATTRIBUTE, file_row_number, normalise_headers
 from .kinds import OrganizationKind
 from .resources import Change, OrganizationResource, field_errors
@@ -181,6 +183,7 @@ def import_organizations(
     skip_invalid: bool = False,
     expected_invalid: int | None = None,
     resource_class=OrganizationResource,
+    user=None,
 ) -> ImportReport:
     """Validate every row of ``dataset`` and, unless ``dry_run``, write them.
 
@@ -218,6 +221,10 @@ def import_organizations(
         report.written = written
         if written:
             pks = [row.instance.pk for row in result.valid_rows() if row.is_new() or row.is_update()]
+            # The audit log names the keeper, or «Система імпорту» for the command (cms.audit).
+            for action, written_rows in (("wagtail.create", "is_new"), ("wagtail.edit", "is_update")):
+                instances = [row.instance for row in result.valid_rows() if getattr(row, written_rows)()]
+                log_imported_objects(instances, action=action, user=user)
             if pks:
                 # After the commit, and as a task: a slow or unreachable search server must not undo it.
                 transaction.on_commit(lambda: index_organizations.enqueue(pks))

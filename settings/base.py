@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "registry",
     "search",
     "discussion",
+    "roles",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -228,12 +229,17 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = "Ніжинська міська рада"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Workflow notifications (submitted, approved, changes requested) by Django's mail backend.
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "noreply@nizhynrada.gov.ua")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.CouncilDocument"
+# The admin's document form: it queues the text extraction once the upload commits (cms.document_forms), and a
+# signed scan's file is never replaced: a new version is a new document (roles.forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "roles.forms.SignedScanDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# The admin's document form: it queues the text extraction once the upload commits (cms.forms).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.forms.CouncilDocumentForm"
 
 # Text extraction of attachments runs in a child process under these limits (cms/extraction_runner.py);
 # a document past one is kept and served, marked «текст не витягнуто» with the reason.

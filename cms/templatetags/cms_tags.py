@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 from cms import sections
 from cms.embeds import video_embed_html
 from cms.menus import main_menu_items
+from cms.requisites import published_changes
 
 register = template.Library()
 
@@ -80,3 +81,9 @@ def query_string(context, **changes):
 def page_sections(context, page=None):
     """The sections other apps add to ``page`` (``cms.sections``): public discussion, for one."""
     return sections.page_sections(page or context.get("page"), context.get("request"))
+
+
+@register.inclusion_tag("cms/includes/requisite_changes.html")
+def requisite_changes(page):
+    """«Внесено зміни …»: the published changes of a legal document's requisites, with their reasons."""
+    return {"changes": published_changes(page)}

@@ -16,6 +16,7 @@ from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
 from wagtail.models import Locale, Page, Revision, Site
 
+from cms.audit import log_imported_pages, system_user
 from cms.tree import PageTree, insert_specific
 from pages.models import LegacyItem, NewsPage, NewsPageTag
 
@@ -44,6 +45,8 @@ class PageWriter:
         self.tag_ids = TagIds()
         self.locale_id = Locale.get_default().pk if not dry_run else None
         self.page_ct = ContentType.objects.get_for_model(Page)
+        # Revisions and audit log entries of the import name «Система імпорту» (cms.audit).
+        self.user = system_user() if not dry_run else None
         self.content_types = {model: ContentType.objects.get_for_model(model) for model in MODELS.values()}
 
     @property
@@ -160,6 +163,7 @@ class PageWriter:
             insert_specific(model, pages)
         NewsPageTag.objects.bulk_create(tags)
         Revision.objects.bulk_create(revisions)
+        log_imported_pages(base_pages, user=self.user)
         self._point_at_revisions([base.pk for base in base_pages])
         LegacyItem.objects.bulk_create(items)
         write_redirects([(record.url, base.pk) for record, base in zip(records, base_pages, strict=True)])
@@ -171,6 +175,7 @@ class PageWriter:
             object_id=str(page.pk),
             created_at=record.published,
             object_str=record.title,
+            user=self.user,
             content=revision_content(page, tag_ids),
         )
 
@@ -217,6 +222,7 @@ class PageWriter:
         page.save(clean=False)
         revision = self._revision(record, page, self.tag_ids(record.tags) if model is NewsPage else [])
         revision.save()
+        log_imported_pages([page], action="wagtail.edit", user=self.user)
         Page.objects.filter(pk=page.pk).update(
             latest_revision=revision, live_revision=revision if page.live else None
         )

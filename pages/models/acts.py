@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.behaviours import HasAttachments, OpenForDiscussion, PublicationDated
+from cms.forms import RequisitesForm
 from cms.text import admin_default_slugs, slugify_uk
 from pages.selectors import act_detail_related, act_listing, act_years
 
@@ -124,7 +125,8 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
         "self",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # The link is never silently lost: the decision cannot be deleted while a draft names it.
+        on_delete=models.RESTRICT,
         related_name="drafts",
         verbose_name=_("adopted as"),
         help_text=_("For drafts: the decision adopted from this draft."),
@@ -140,6 +142,7 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
                 FieldRowPanel(
                     [*PublicationDated.panels, FieldPanel("adopted_on"), FieldPanel("effective_from")]
                 ),
+                FieldPanel("requisite_change_reason"),
             ],
             heading=_("Requisites"),
         ),
@@ -173,6 +176,9 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
 
     parent_page_types = ["pages.ActIndexPage"]
     subpage_types = []
+    #: Once the act is published, these change only by a moderator and with a reason (cms.forms).
+    requisite_fields = ("act_type", "number", "adopted_on", "issuer")
+    base_form_class = RequisitesForm
 
     class Meta:
         verbose_name = _("act")
@@ -241,7 +247,11 @@ class ActRelation(Orderable):
     source = ParentalKey(ActPage, on_delete=models.CASCADE, related_name="relations")
     kind = models.CharField(_("relation"), max_length=16, choices=RelationKind.choices)
     target = models.ForeignKey(
-        ActPage, on_delete=models.CASCADE, related_name="incoming_relations", verbose_name=_("act")
+        # RESTRICT: an act others amend or repeal cannot be deleted (unless they go with it).
+        ActPage,
+        on_delete=models.RESTRICT,
+        related_name="incoming_relations",
+        verbose_name=_("act"),
     )
 
     panels = [FieldPanel("kind"), FieldPanel("target")]

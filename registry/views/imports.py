@@ -152,7 +152,9 @@ class ImportPreviewView(ImportMixin, TemplateView):
         except (UploadGone, files.RegistryFileError):
             messages.error(self.request, _("The uploaded file is no longer available: upload it again."))
             return None
-        return services.import_organizations(dataset=dataset, default_kind=self.kind.value, **options)
+        return services.import_organizations(
+            dataset=dataset, default_kind=self.kind.value, user=self.request.user, **options
+        )
 
     def _announce(self, report: services.ImportReport) -> None:
         for text in services.result_messages(report):

@@ -1,3 +1,4 @@
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -33,6 +34,8 @@ class Command(BaseCommand):
                 )
         except DemoError as error:
             raise CommandError(str(error)) from error
+        # The editorial groups get their permissions on the sections just built (the roles app).
+        call_command("sync_roles", verbosity=options["verbosity"], stdout=self.stdout)
         created = ", ".join(f"{label}: {count}" for label, count in report.created.items()) or "нічого"
         self.stdout.write(self.style.SUCCESS(f"Демонстраційний вміст готовий. Створено — {created}."))
         self.stdout.write(
