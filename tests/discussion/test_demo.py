@@ -8,7 +8,7 @@ from wagtail import hooks
 
 from discussion.demo import DEMO_HOOK, add_demo_comments
 from discussion.models import PUBLIC_STATUSES, Comment, CommentStatus
-from pages.demo import Report
+from pages.demo.base import Report
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,10 @@
 """The screenshots of docs/editors.md, taken in Debian's Chromium from a live server.
 
-Run ``pytest -m browser tests/roles/test_screenshots.py`` after a change to the admin; the PNGs land in
-``docs/img/editors/`` and are committed with the guide.
+Run ``UPDATE_EDITORS_SCREENSHOTS=1 pytest -m browser tests/roles/test_screenshots.py`` after a change to
+the admin; the PNGs land in ``docs/img/editors/`` and are committed with the guide.
 """
 
+import os
 import shutil
 from pathlib import Path
 
@@ -17,7 +18,14 @@ from .conftest import member
 from .helpers import post_edit
 
 CHROMIUM = "/usr/bin/chromium"
-IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img" / "editors"
+#: The guide's pictures are rewritten only when asked (``UPDATE_EDITORS_SCREENSHOTS=1``); otherwise the
+#: run writes them under the test output folder, so CI leaves the checkout as it found it.
+GUIDE_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img" / "editors"
+IMAGES = (
+    GUIDE_IMAGES
+    if os.environ.get("UPDATE_EDITORS_SCREENSHOTS") == "1"
+    else Path(__file__).resolve().parents[2] / "test-output" / "editors"
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,7 +41,7 @@ def session_cookie(user, url):
 
 
 def shoot(base_url, screens):
-    """Save ``docs/img/editors/<name>.png`` for each (cookie, path, name) of ``screens``.
+    """Save ``<IMAGES>/<name>.png`` for each (cookie, path, name) of ``screens``.
 
     The database is not touched while Playwright's event loop runs (Django refuses it there).
     """
