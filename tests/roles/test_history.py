@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from cms.audit import SYSTEM_USERNAME, system_user
 from pages.models import NewsPage
-from tests.legacy.conftest import BundleBuilder, news_item
+from tests.pages.legacy.conftest import BundleBuilder, news_item
 
 from .helpers import post_edit
 
