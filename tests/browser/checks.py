@@ -5,7 +5,8 @@ from contextlib import contextmanager
 #: WCAG 2.1 A and AA rules, as axe-core tags them.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN_AXE_JS = """async (tags) => {
-    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+    const options = {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']};
+    const result = await axe.run(document, options);
     return result.violations
         .filter(v => v.impact === 'serious' || v.impact === 'critical')
         .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
@@ -23,7 +24,8 @@ OVERFLOW_JS = """() => {
 @contextmanager
 def browser_page(browser, *, width, height=900, **context_options):
     """A fresh page at ``width`` px, and the console errors and uncaught exceptions it reports."""
-    context = browser.new_context(viewport={"width": width, "height": height}, locale="uk-UA", **context_options)
+    viewport = {"width": width, "height": height}
+    context = browser.new_context(viewport=viewport, locale="uk-UA", **context_options)
     page = context.new_page()
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

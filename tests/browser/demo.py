@@ -1,5 +1,7 @@
-"""The addresses the browser suite visits on the demo site, read from the database before the browser starts."""
+"""The addresses the browser suite visits on the demo site, read before the browser starts."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils.http import urlencode
 
 from pages import models as m
@@ -36,3 +38,18 @@ def demo_urls():
         "sitemap page": "/karta-saitu/",
         "not found": "/nemaie-takoi-storinky/",
     }
+
+
+#: A registry keeper: a member of the «Реєстратори» group (made by the registry's migrations), nothing else.
+KEEPER = ("keeper-browser", "keeper-browser-password-1")
+
+
+def journey_data():
+    """What the journeys need that only the database knows: a keeper's login, the news index's id."""
+    keeper, _created = get_user_model().objects.get_or_create(username=KEEPER[0])
+    keeper.set_password(KEEPER[1])
+    keeper.save()
+    keeper.groups.add(Group.objects.get(name="Реєстратори"))
+    decisions = m.ActPage.objects.live().filter(act_type=ActType.COUNCIL_DECISION).order_by("-date")
+    decision = next(act for act in decisions if act.attached_documents)
+    return {"news_index_id": first(m.NewsIndexPage).pk, "keeper": KEEPER, "decision_year": decision.date.year}
