@@ -104,8 +104,10 @@ def test_editor_publishes_news_with_an_image_and_finds_it_on_the_home_page(
         shot(page, output_dir, "editor-news-form", width)
 
         page.locator(".w-dropdown:has(button[name=action-publish]) [data-w-dropdown-target=toggle]").click()
-        page.locator("button[name=action-publish]").click()
-        page.wait_for_url(re.compile(r"/admin/pages/\d+/$"), timeout=90_000)
+        with page.expect_navigation(timeout=90_000):
+            page.locator("button[name=action-publish]").click()
+        problems = page.locator(".messages, .error-message").all_inner_texts()
+        assert re.search(r"/admin/pages/\d+/$", page.url), problems
         shot(page, output_dir, "editor-published", width)
 
         page.goto(base + "/")
