@@ -18,6 +18,7 @@ install: $(VENV)/.installed
 
 demo: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py set_site_url http://127.0.0.1:8000
 	$(PY) manage.py load_demo --admin-user "$(ADMIN_USER)" --admin-password "$(ADMIN_PASSWORD)"
 
 run: demo
@@ -32,13 +33,20 @@ run: demo
 # CI calls `make test`: the linter and the formatter's check run first, so CI runs them.
 test: install lint test-sqlite test-postgres
 
-test-sqlite: install
+# axe-core for the browser suite (tests/browser), pinned in package-lock.json, from the npm registry.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# The whole suite on SQLite, the browser suite (Debian's chromium, skipped with a notice when absent) included.
+test-sqlite: install node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
 
+# The browser suite runs once, in test-sqlite; here the rest of the suite on PostgreSQL.
 # PostgreSQL is required in CI; on a developer machine without it the run is skipped with a notice.
 test-postgres: install
 	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(PG_URL)'.rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
-		DATABASE_URL=$(PG_URL) $(PY) -m pytest; \
+		DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"; \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_URL)" >&2; exit 1; \
 	else \
@@ -56,4 +64,4 @@ messages: install
 	cd locale && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache node_modules test-output

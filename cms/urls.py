@@ -16,6 +16,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("karta-saitu/", views.sitemap_page, name="sitemap_page"),
     path("opendata/", include("reports.urls")),
     path("search/", include("search.urls")),
     path("discussion/", include("discussion.urls")),
@@ -26,6 +27,8 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Under DEBUG Django answers an unknown address with its own debug page; ours is here.
+    urlpatterns += [path("404/", views.not_found_preview)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -294,11 +294,25 @@ TASKS = {
     }
 }
 
+# One handler, on the root logger: every line is printed once. Django's default config gives the
+# "django" logger a console handler of its own, which printed each of its lines a second time through
+# the root; here it keeps only the e-mail to ADMINS and propagates to the root for the console.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": env("LOG_LEVEL", "WARNING"), "propagate": True}
+    },
 }
 
 # Hosts of the old site: absolute links to them in imported HTML are treated as internal links.
