@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/radasite
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= admin-radasite
 
-.PHONY: install run demo test test-sqlite test-postgres lint messages clean
+.PHONY: install run demo test test-sqlite test-postgres lint messages clean chromium
 
 $(VENV)/.installed: setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,18 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
+# Debian's chromium for the browser suite (never a downloaded browser): installed when missing and apt can.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+				chromium fonts-dejavu-core >/dev/null; \
+		else \
+			echo "*** Debian's chromium is not installed (apt-get install chromium): the browser suite is skipped ***"; \
+		fi; }
+
 # The whole suite on SQLite, the browser suite (Debian's chromium, skipped with a notice when absent) included.
-test-sqlite: install node_modules/axe-core/axe.min.js
+test-sqlite: install chromium node_modules/axe-core/axe.min.js
 	$(PY) -m pytest
 
 # The browser suite runs once, in test-sqlite; here the rest of the suite on PostgreSQL.
@@ -59,7 +69,7 @@ lint: install
 
 messages: install
 	cd cms && ../$(PY) ../manage.py makemessages -l uk --no-obsolete --no-location && ../$(PY) ../manage.py compilemessages -l uk
-	for app in pages registry search reports; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l uk --no-obsolete --no-location && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk); done
+	for app in pages registry search reports discussion roles; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l uk --no-obsolete --no-location && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk); done
 	# locale/: the project's translations of Wagtail and other packages, kept by hand (see locale/README.md).
 	cd locale && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk
 
