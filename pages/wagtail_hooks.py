@@ -13,7 +13,7 @@ class IssuerViewSet(SnippetViewSet):
     icon = "group"
     menu_label = Issuer._meta.verbose_name_plural
     add_to_admin_menu = False
-    list_display = ["name", "short_name", "slug"]
+    list_display = ["name", "short_name"]
 
 
 register_snippet(IssuerViewSet)

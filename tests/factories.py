@@ -7,6 +7,7 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from django.db.models import Q
 from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Collection
 
 from cms.models import CouncilDocument
 from cms.pdf import make_pdf
@@ -154,3 +155,9 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = m.StandardPage
+
+
+def root_collection_id() -> int:
+    """The root collection's id, which the admin's upload forms need once the site has several collections
+    (the roles' migration adds the signed scans' and the press office's)."""
+    return Collection.get_first_root_node().pk

@@ -11,6 +11,8 @@ import re
 
 from bs4 import BeautifulSoup, Comment, Doctype
 
+from cms.audit import SYSTEM_USERNAME
+
 #: Attributes whose values are read or spoken: tooltips, placeholders, labels, progress texts.
 READ_ATTRIBUTES = (
     "title",
@@ -87,6 +89,7 @@ _DATA_PATTERNS = (
     re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:KB|MB|GB|px)\b"),
     re.compile(r"\b\d+x\d+\b"),  # image dimensions
     re.compile(r"\b(?:UTF-8|Windows-125\d)\b"),  # character encodings of an uploaded file
+    re.compile(rf"\b{re.escape(SYSTEM_USERNAME)}\b"),  # the import's user: a login name is data
     # Keys as printed on the keyboard, in the shortcuts dialog: «Ctrl + Shift + v».
     re.compile(r"\b(?:Ctrl|Alt|Shift|Cmd|Option|Esc|Enter)\b(?:\s*\+\s*(?:Ctrl|Alt|Shift|\S))*"),
 )

@@ -4,7 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from cms.models import CouncilDocument
 from cms.text import readable_filename
-from tests.factories import minimal_pdf
+from tests.factories import minimal_pdf, root_collection_id
 
 
 def test_readable_filename_transliterates_the_title_and_keeps_the_extension():
@@ -27,6 +27,7 @@ def test_admin_upload_downloads_under_the_transliterated_title(admin_client, cli
         {
             "title": "Рішення № 123 від 15.01.2024",
             "file": SimpleUploadedFile("2ca76ad35559.pdf", minimal_pdf("Рішення")),
+            "collection": root_collection_id(),
         },
     )
     document = CouncilDocument.objects.get()
@@ -40,7 +41,11 @@ def test_a_second_upload_with_the_same_title_gets_its_own_readable_name(admin_cl
     for _ in range(2):
         admin_client.post(
             "/admin/documents/add/",
-            {"title": "Додаток 1", "file": SimpleUploadedFile("x.docx", b"PK\x03\x04 not a real docx")},
+            {
+                "title": "Додаток 1",
+                "file": SimpleUploadedFile("x.docx", b"PK\x03\x04 not a real docx"),
+                "collection": root_collection_id(),
+            },
         )
     first, second = CouncilDocument.objects.order_by("pk")
     assert first.filename == "dodatok-1.docx"

@@ -12,7 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from cms.documents import extract_document_text
 from cms.models import CouncilDocument, ExtractionStatus
 from tests import factories as f
-from tests.factories import minimal_pdf
+from tests.factories import minimal_pdf, root_collection_id
 
 from .crafted import shared_stream_pdf
 
@@ -25,7 +25,8 @@ def upload(admin_client):
 
     def post(title, data, filename):
         response = admin_client.post(
-            "/admin/documents/add/", {"title": title, "file": SimpleUploadedFile(filename, data)}
+            "/admin/documents/add/",
+            {"title": title, "file": SimpleUploadedFile(filename, data), "collection": root_collection_id()},
         )
         return response, CouncilDocument.objects.filter(title=title).first()
 
@@ -138,7 +139,10 @@ def test_multiple_upload_queues_the_extraction_after_it_saves(
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
             "/admin/documents/multiple/add/",
-            {"files[]": SimpleUploadedFile("rishennia.pdf", minimal_pdf(PHRASE))},
+            {
+                "files[]": SimpleUploadedFile("rishennia.pdf", minimal_pdf(PHRASE)),
+                "collection": root_collection_id(),
+            },
         )
     assert response.status_code == 200 and response.json()["success"]
     document = CouncilDocument.objects.get(pk=response.json()["doc_id"])
@@ -154,7 +158,11 @@ def test_a_new_file_in_the_edit_form_is_extracted_again(
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(
             f"/admin/documents/edit/{document.pk}/",
-            {"title": "Додаток", "file": SimpleUploadedFile("b.pdf", minimal_pdf("Новий текст про сквер"))},
+            {
+                "title": "Додаток",
+                "file": SimpleUploadedFile("b.pdf", minimal_pdf("Новий текст про сквер")),
+                "collection": root_collection_id(),
+            },
         )
     document.refresh_from_db()
     assert "сквер" in document.extracted_text and "парк" not in document.extracted_text
@@ -164,7 +172,10 @@ def test_a_title_edit_does_not_queue_an_extraction(admin_client, upload, django_
     with django_capture_on_commit_callbacks(execute=True):
         _response, document = upload("Додаток", minimal_pdf(PHRASE), "a.pdf")
     with django_capture_on_commit_callbacks() as callbacks:
-        admin_client.post(f"/admin/documents/edit/{document.pk}/", {"title": "Додаток 2"})
+        admin_client.post(
+            f"/admin/documents/edit/{document.pk}/",
+            {"title": "Додаток 2", "collection": root_collection_id()},
+        )
     assert callbacks == []
 
 
