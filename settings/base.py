@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "registry",
     "search",
     "discussion",
+    "monitoring",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

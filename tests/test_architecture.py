@@ -26,6 +26,8 @@ FLOORS = [
     # Public discussion reads reports (the deadline engine, the monthly report's sections); reports
     # reaches it only through hooks and register_dataset, so it stands a floor above.
     ["discussion"],
+    # Media monitoring reads the models of cms, pages, registry and reports; nothing reads it.
+    ["monitoring"],
 ]
 #: Apps of one floor that must not import each other.
 INDEPENDENT = [("pages", "registry")]
