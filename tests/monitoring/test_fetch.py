@@ -44,7 +44,9 @@ def test_robots_txt_keeps_a_disallowed_item_out_and_says_so(media, polite):
 
 def test_each_article_is_stored_once_across_runs_and_sources(media, polite):
     fetch(make_source(media, "/rss.xml"), polite)
-    again = fetch(make_source(media, "/news/", slug="page", kind=SourceKind.PAGE, link_selector=".news a"), polite)
+    again = fetch(
+        make_source(media, "/news/", slug="page", kind=SourceKind.PAGE, link_selector=".news a"), polite
+    )
     assert [n.article.url for n in again] == [media.url("/articles/four"), media.url("/cp1251")]
     assert fetch(Source.objects.get(slug="visnyk"), polite) == []
     assert Article.objects.count() == 4
