@@ -14,6 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .digest_views import DigestViewSet
 from .models import Article, Source, Tone, WatchEntry, WatchKind
 
 RELEVANCE_CHOICES = [("true", _("Relevant")), ("false", _("Not relevant")), ("unknown", _("Not reviewed"))]
@@ -119,6 +120,7 @@ class MonitoringGroup(ViewSetGroup):
     menu_icon = "globe"
     menu_order = 260
     items = (
+        DigestViewSet("monitoring_digest", url_prefix="monitoring/digest"),
         ArticleViewSet("monitoring_articles", url_prefix="monitoring/articles"),
         SourceViewSet("monitoring_sources", url_prefix="monitoring/sources"),
         WatchEntryViewSet("monitoring_watch", url_prefix="monitoring/watch"),
