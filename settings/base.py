@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "discussion",
     "roles",
+    "monitoring",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -323,3 +324,6 @@ LEGACY_SITE_HOSTS = env_list("LEGACY_SITE_HOSTS", ["nizhynrada.gov.ua", "www.niz
 DISCUSSION_NOTIFY_EMAILS = env_list("DISCUSSION_NOTIFY_EMAILS")
 DISCUSSION_RATE_LIMIT = int(env("DISCUSSION_RATE_LIMIT", "5"))
 DISCUSSION_MAX_ATTACHMENT_SIZE = 5 * 1024 * 1024
+
+# Media monitoring: who receives the daily digest of articles and their mentions.
+MONITORING_DIGEST_EMAILS = env_list("MONITORING_DIGEST_EMAILS")

@@ -27,6 +27,8 @@ FLOORS = [
     # reaches it only through hooks and register_dataset. Roles (groups, workflows, legal weight) read
     # pages and registry. Both stand a floor above reports, independent of each other.
     ["discussion", "roles"],
+    # Media monitoring reads the models of cms, pages, registry and reports; nothing reads it.
+    ["monitoring"],
 ]
 #: Apps of one floor that must not import each other.
 INDEPENDENT = [("pages", "registry"), ("discussion", "roles")]

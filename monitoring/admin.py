@@ -1,0 +1,127 @@
+"""The monitoring in the Wagtail admin: sources, the watch list, articles to review and their mentions.
+
+Articles and mentions come from the fetcher only: the list shows each article's matched phrases
+and filters by them; the article screen edits the reviewer's fields
+(relevant, tone, note) and shows nothing to add.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .digest_views import DigestViewSet
+from .models import Article, Source, Tone, WatchEntry, WatchKind
+
+RELEVANCE_CHOICES = [("true", _("Relevant")), ("false", _("Not relevant")), ("unknown", _("Not reviewed"))]
+
+
+class ArticleFilterSet(WagtailFilterSet):
+    source = django_filters.ModelChoiceFilter(label=_("source"), queryset=Source.objects.all())
+    tone = django_filters.ChoiceFilter(label=_("tone"), choices=Tone.choices[1:])
+    published = django_filters.DateFromToRangeFilter(label=_("published"), widget=DateRangePickerWidget)
+    relevant = django_filters.ChoiceFilter(
+        label=_("relevant"), choices=RELEVANCE_CHOICES, method="filter_relevant"
+    )
+    entry = django_filters.ModelChoiceFilter(
+        label=_("watch-list entry"), queryset=WatchEntry.objects.all(), field_name="mentions__entry"
+    )
+
+    class Meta:
+        model = Article
+        fields = ["source", "tone", "published", "relevant", "entry"]
+
+    def filter_relevant(self, queryset, name, value):
+        if value == "unknown":
+            return queryset.filter(relevant__isnull=True)
+        return queryset.filter(relevant=value == "true")
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = Article
+        fields = ["relevant", "tone", "note"]
+
+
+class ArticleIndexView(generic.IndexView):
+    def get_add_url(self):
+        return None  # articles come from the fetcher only
+
+
+class ArticleViewSet(ModelViewSet):
+    model = Article
+    icon = "doc-full"
+    menu_label = _("Articles")
+    index_view_class = ArticleIndexView
+    filterset_class = ArticleFilterSet
+    list_display = [
+        "title",
+        "source",
+        DateColumn("published", label=_("published")),
+        Column("matched_phrases", label=_("mentions")),
+        "relevant",
+        "tone",
+    ]
+    search_fields = ["title", "text"]
+    list_per_page = 50
+    ordering = ["-published", "-pk"]
+
+    def get_form_class(self, for_update=False):
+        return ReviewForm
+
+    def get_queryset(self, request):
+        return Article.objects.select_related("source").prefetch_related("mentions").distinct()
+
+    def get_urlpatterns(self):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name != "add"]
+
+
+class SourceViewSet(ModelViewSet):
+    model = Source
+    icon = "globe"
+    menu_label = _("Sources")
+    list_display = [
+        "name",
+        "kind",
+        "enabled",
+        DateColumn("last_fetch_at", label=_("last fetched at")),
+        "last_status",
+    ]
+    list_filter = ["kind", "enabled", "last_status"]
+    search_fields = ["name", "url"]
+    form_fields = ["name", "slug", "kind", "url", "link_selector", "date_format", "check_interval", "enabled"]
+    inspect_view_enabled = True
+
+
+class WatchEntryFilterSet(WagtailFilterSet):
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=WatchKind.choices)
+
+    class Meta:
+        model = WatchEntry
+        fields = ["kind", "enabled"]
+
+
+class WatchEntryViewSet(ModelViewSet):
+    model = WatchEntry
+    icon = "view"
+    menu_label = _("Watch list")
+    list_display = ["phrase", "kind", "enabled"]
+    filterset_class = WatchEntryFilterSet
+    search_fields = ["phrase"]
+    form_fields = ["kind", "phrase", "enabled"]
+
+
+class MonitoringGroup(ViewSetGroup):
+    menu_label = _("Media monitoring")
+    menu_icon = "globe"
+    menu_order = 260
+    items = (
+        DigestViewSet("monitoring_digest", url_prefix="monitoring/digest"),
+        ArticleViewSet("monitoring_articles", url_prefix="monitoring/articles"),
+        SourceViewSet("monitoring_sources", url_prefix="monitoring/sources"),
+        WatchEntryViewSet("monitoring_watch", url_prefix="monitoring/watch"),
+    )

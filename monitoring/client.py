@@ -1,0 +1,191 @@
+"""A polite HTTP client for reading media sites: one place for every rule of good manners.
+
+Timeouts, a User-Agent that says who we are, conditional GET, a delay between requests to one host,
+retries with exponential back-off on network errors and 5xx answers, robots.txt (read through this
+same client), a cap on the body size (the body is streamed and dropped past the cap) and the text
+decoded by the declared charset, the page's ``<meta charset>`` or, failing both, detection.
+"""
+
+import re
+import time
+import urllib.robotparser
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import charset_normalizer
+import httpx
+
+USER_AGENT = "radasite-monitoring/1.0 (Nizhyn city council media monitoring; +https://nizhynrada.gov.ua/)"
+#: Answers worth asking again: the server's trouble, not ours.
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+
+
+class FetchError(Exception):
+    """A resource could not be read; the message says why, for the source's last error."""
+
+
+@dataclass
+class Page:
+    """What a GET brought back: the final address, the body, and the validators for the next time."""
+
+    url: str
+    status: int
+    content: bytes = b""
+    headers: dict = field(default_factory=dict)
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def etag(self) -> str:
+        return self.headers.get("etag", "")
+
+    @property
+    def last_modified(self) -> str:
+        return self.headers.get("last-modified", "")
+
+    @property
+    def text(self) -> str:
+        return decode(self.content, self.headers.get("content-type", ""))
+
+
+def decode(content: bytes, content_type: str = "") -> str:
+    """The body as text: the charset the server declares, else the page's own, else a detected one."""
+    declared = re.search(r"charset=([\w-]+)", content_type, re.IGNORECASE)
+    candidates = [declared.group(1) if declared else None]
+    meta = _META_CHARSET.search(content[:4096])
+    candidates.append(meta.group(1).decode("ascii") if meta else None)
+    for encoding in filter(None, candidates):
+        try:
+            return content.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    best = charset_normalizer.from_bytes(content).best()
+    return str(best) if best is not None else content.decode("utf-8", errors="replace")
+
+
+class PoliteClient:
+    """An ``httpx.Client`` with the monitoring's manners; use it as a context manager."""
+
+    def __init__(
+        self,
+        *,
+        timeout: float = 15.0,
+        max_bytes: int = 5_000_000,
+        host_delay: float = 2.0,
+        retries: int = 2,
+        backoff: float = 1.0,
+        max_redirects: int = 5,
+        user_agent: str = USER_AGENT,
+        sleep=time.sleep,
+        clock=time.monotonic,
+    ):
+        self.max_bytes = max_bytes
+        self.host_delay = host_delay
+        self.retries = retries
+        self.backoff = backoff
+        self.user_agent = user_agent
+        self.sleep = sleep
+        self.clock = clock
+        self.robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        self.last_request: dict[str, float] = {}
+        self.http = httpx.Client(
+            timeout=timeout,
+            follow_redirects=True,
+            max_redirects=max_redirects,
+            headers={"User-Agent": user_agent},
+        )
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
+    def close(self):
+        self.http.close()
+
+    def get(self, url: str, *, etag: str = "", last_modified: str = "") -> Page:
+        """GET ``url`` if robots.txt allows it, conditionally when validators are given."""
+        if not self.allowed(url):
+            raise FetchError(f"robots.txt disallows {url}")
+        headers = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return self.request(url, headers=headers)
+
+    def request(self, url: str, *, headers: dict | None = None) -> Page:
+        """GET with the host delay, retries and the size cap, robots.txt aside."""
+        for attempt in range(self.retries + 1):
+            last = attempt == self.retries
+            self.wait_for_host(url)
+            try:
+                page = self.read(url, headers or {})
+            except httpx.TooManyRedirects as error:
+                raise FetchError(f"too many redirects: {url}") from error
+            except httpx.TransportError as error:
+                if last:
+                    raise FetchError(f"{type(error).__name__}: {url}") from error
+            else:
+                if page.status not in RETRY_STATUSES:
+                    if page.status >= 400:
+                        raise FetchError(f"HTTP {page.status}: {url}")
+                    return page
+                if last:
+                    raise FetchError(f"HTTP {page.status}: {url}")
+            self.sleep(self.backoff * 2**attempt)
+        raise AssertionError("unreachable")
+
+    def read(self, url: str, headers: dict) -> Page:
+        """One streamed GET; a body past ``max_bytes`` is abandoned and raises ``FetchError``."""
+        with self.http.stream("GET", url, headers=headers) as response:
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > self.max_bytes:
+                raise FetchError(f"body of {declared} bytes is over the cap of {self.max_bytes}: {url}")
+            chunks, size = [], 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise FetchError(f"body over the cap of {self.max_bytes} bytes: {url}")
+                chunks.append(chunk)
+            return Page(
+                url=str(response.url),
+                status=response.status_code,
+                content=b"".join(chunks),
+                headers={key.lower(): value for key, value in response.headers.items()},
+            )
+
+    def wait_for_host(self, url: str):
+        host = urlsplit(url).netloc
+        previous = self.last_request.get(host)
+        if previous is not None:
+            remaining = previous + self.host_delay - self.clock()
+            if remaining > 0:
+                self.sleep(remaining)
+        self.last_request[host] = self.clock()
+
+    def allowed(self, url: str) -> bool:
+        """Whether robots.txt of the host lets our User-Agent read ``url`` (read once per host).
+
+        As RFC 9309 says: no robots.txt (4xx) allows everything; an unreachable one (5xx, network)
+        disallows everything for this run."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        if origin not in self.robots:
+            parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
+            try:
+                page = self.request(origin + "/robots.txt")
+            except FetchError as error:
+                status = str(error)
+                if status.startswith("HTTP 4"):
+                    parser.allow_all = True
+                else:
+                    parser.disallow_all = True
+            else:
+                parser.parse(page.text.splitlines())
+            self.robots[origin] = parser
+        return self.robots[origin].can_fetch(self.user_agent, url)

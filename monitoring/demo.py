@@ -1,0 +1,95 @@
+"""Demo content: three media sources and a month of their articles, matched against a small watch list.
+
+Run by ``manage.py load_demo`` through the ``radasite_load_demo`` hook (``pages.demo.loader``); safe to
+run again. The demo sources are disabled: their addresses are examples, never fetched.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from .fingerprint import simhash
+from .matching import WatchList, record_mentions
+from .models import Article, Source, SourceKind, Tone, WatchEntry, WatchKind
+
+DEMO_HOOK = "radasite_load_demo"
+DEMO_DAYS = 30
+
+SOURCES = [
+    ("Ніжинський вісник (демо)", "demo-visnyk", SourceKind.FEED, "https://visnyk.example.org/rss.xml", ""),
+    ("Обласні новини (демо)", "demo-oblast", SourceKind.FEED, "https://oblast.example.org/feed/", ""),
+    (
+        "Сайт громади без стрічки (демо)",
+        "demo-site",
+        SourceKind.PAGE,
+        "https://site.example.org/news/",
+        ".news a",
+    ),
+]
+ENTRIES = [
+    (WatchKind.MAYOR, "міський голова"),
+    (WatchKind.BODY, "виконавчий комітет"),
+    (WatchKind.BODY, "сесія міської ради"),
+    (WatchKind.TOPIC, "тарифи"),
+    (WatchKind.TOPIC, "ремонт доріг"),
+]
+STORIES = [
+    (
+        "Звернення до міського голови",
+        "Мешканці вулиці Шевченка надіслали звернення міському голові щодо ремонту доріг.",
+        Tone.NEUTRAL,
+    ),
+    (
+        "Нові тарифи на воду",
+        "Виконавчий комітет розглянув нові тарифи на водопостачання; мешканці незадоволені.",
+        Tone.NEGATIVE,
+    ),
+    (
+        "Сесія міської ради",
+        "На сесії міської ради депутати ухвалили програму розвитку культури.",
+        Tone.POSITIVE,
+    ),
+    (
+        "Ярмарок у центрі",
+        "У неділю на площі відбудеться ярмарок місцевих виробників меду й сиру.",
+        Tone.UNKNOWN,
+    ),
+]
+
+
+def add_demo_media(*, home, user, report):
+    """Three disabled sources, five watch-list entries and two articles a day for the last month."""
+    sources = [
+        Source.objects.get_or_create(
+            slug=slug,
+            defaults={"name": name, "kind": kind, "url": url, "link_selector": selector, "enabled": False},
+        )[0]
+        for name, slug, kind, url, selector in SOURCES
+    ]
+    for kind, phrase in ENTRIES:
+        WatchEntry.objects.get_or_create(kind=kind, phrase=phrase)
+    watch_list = WatchList.load()
+    now = timezone.now()
+    for day in range(DEMO_DAYS):
+        for slot in range(2):
+            n = day * 2 + slot
+            source = sources[n % len(sources)]
+            title, text, tone = STORIES[n % len(STORIES)]
+            when = now - datetime.timedelta(days=day, hours=3 + slot * 5)
+            text = f"{text} Випуск {n + 1}: подробиці в наступних матеріалах."
+            article, created = Article.objects.get_or_create(
+                url=f"{source.url.rsplit('/', 1)[0]}/articles/{n + 1}",
+                defaults={
+                    "source": source,
+                    "title": title,
+                    "published": when,
+                    "text": text,
+                    "fingerprint": simhash(text),
+                    "tone": tone if day > 2 else "",
+                    "relevant": (tone != Tone.UNKNOWN) if day > 2 else None,
+                },
+            )
+            if created:
+                Article.objects.filter(pk=article.pk).update(fetched_at=when)
+                record_mentions(article=article, watch_list=watch_list)
+                report.created["публікацій у моніторингу"] += 1

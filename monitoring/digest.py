@@ -1,0 +1,63 @@
+"""The daily digest: the articles fetched on a day (Kyiv time) and what they mention, for admin and e-mail."""
+
+import datetime
+import zoneinfo
+from collections import Counter
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .models import Article
+
+KYIV = zoneinfo.ZoneInfo("Europe/Kyiv")
+
+
+@dataclass
+class Digest:
+    day: datetime.date
+    mentioned: list[Article]
+    others: list[Article]
+    entries: list[tuple[str, int]]
+
+    @property
+    def total(self) -> int:
+        return len(self.mentioned) + len(self.others)
+
+
+def kyiv_today() -> datetime.date:
+    return datetime.datetime.now(KYIV).date()
+
+
+def build_digest(*, day: datetime.date) -> Digest:
+    """The day's new articles (near-duplicates left out): those with mentions first, and the most
+    mentioned watch-list entries."""
+    start = datetime.datetime.combine(day, datetime.time(), tzinfo=KYIV)
+    articles = (
+        Article.objects.filter(fetched_at__gte=start, fetched_at__lt=start + datetime.timedelta(days=1))
+        .filter(duplicate_of__isnull=True)
+        .select_related("source")
+        .prefetch_related("mentions__entry")
+        .order_by("source__name", "-published", "pk")
+    )
+    mentioned, others, counts = [], [], Counter()
+    for article in articles:
+        mentions = list(article.mentions.all())
+        (mentioned if mentions else others).append(article)
+        counts.update({mention.entry.phrase for mention in mentions})
+    return Digest(day, mentioned, others, counts.most_common())
+
+
+def send_digest(*, day: datetime.date, recipients=None) -> int:
+    """E-mail the day's digest to ``recipients`` (default ``MONITORING_DIGEST_EMAILS``); the number sent.
+
+    Nothing is sent when there is nobody to send to or the day brought no article."""
+    recipients = list(recipients if recipients is not None else settings.MONITORING_DIGEST_EMAILS)
+    digest = build_digest(day=day)
+    if not recipients or not digest.total:
+        return 0
+    subject = _("Media monitoring digest for %(day)s") % {"day": day.strftime("%d.%m.%Y")}
+    body = render_to_string("monitoring/digest_email.txt", {"digest": digest})
+    return send_mail(subject, body, None, recipients)
