@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "registry",
     "search",
     "discussion",
+    "council",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
