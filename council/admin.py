@@ -39,7 +39,11 @@ class ConvocationViewSet(ModelViewSet):
     url_prefix = "council/convocations"
     icon = "date"
     menu_order = 200
-    list_display = ["__str__", DateColumn("start_date"), DateColumn("end_date")]
+    list_display = [
+        "__str__",
+        DateColumn("start_date", label=_("start date")),
+        DateColumn("end_date", label=_("end date")),
+    ]
     search_fields = None
     copy_view_enabled = False
 

@@ -7,11 +7,18 @@ import pytest
 from django.urls import reverse
 
 from council.models import CommissionMembership, Convocation, Deputy, Membership
+from tests.admin.visible_text import UPSTREAM_LITERALS, untranslated, visible_texts
 from tests.registry.factories import PartyOrganizationFactory
 
-from .conftest import DeputyFactory, MembershipFactory
+from .conftest import CommissionMembershipFactory, DeputyFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def english_on(response):
+    """The English on a screen, less what Wagtail prints without gettext."""
+    texts = untranslated(visible_texts(response.content.decode()))
+    return [text for text in texts if text not in UPSTREAM_LITERALS]
 
 
 def formset(prefix, rows):
@@ -117,3 +124,22 @@ def test_a_faction_change_is_kept_in_the_edit_form(editor_client, convocation):
     assert response.status_code == 200
     assert response.content.decode().count('name="memberships-') > 0
     assert 'name="memberships-TOTAL_FORMS" value="2"' in response.content.decode()
+
+
+@pytest.mark.parametrize("screen", ["index", "add", "edit", "delete"])
+def test_the_deputy_screens_show_no_english(editor_client, convocation, commission, screen):
+    deputy = DeputyFactory()
+    MembershipFactory(deputy=deputy, convocation=convocation)
+    CommissionMembershipFactory(deputy=deputy, commission=commission)
+    args = [deputy.pk] if screen in {"edit", "delete"} else []
+    response = editor_client.get(reverse(f"council_deputies:{screen}", args=args))
+    assert response.status_code == 200
+    assert english_on(response) == []
+
+
+@pytest.mark.parametrize("screen", ["index", "add", "edit"])
+def test_the_convocation_screens_show_no_english(editor_client, convocation, screen):
+    args = [convocation.pk] if screen == "edit" else []
+    response = editor_client.get(reverse(f"council_convocations:{screen}", args=args))
+    assert response.status_code == 200
+    assert english_on(response) == []
