@@ -69,7 +69,7 @@ lint: install
 
 messages: install
 	cd cms && ../$(PY) ../manage.py makemessages -l uk --no-obsolete --no-location && ../$(PY) ../manage.py compilemessages -l uk
-	for app in pages registry search reports discussion roles monitoring; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l uk --no-obsolete --no-location && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk); done
+	for app in pages registry search reports council discussion roles monitoring; do (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l uk --no-obsolete --no-location && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk); done
 	# locale/: the project's translations of Wagtail and other packages, kept by hand (see locale/README.md).
 	cd locale && $(CURDIR)/$(PY) $(CURDIR)/manage.py compilemessages -l uk
 

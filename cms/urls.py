@@ -20,6 +20,7 @@ urlpatterns = [
     path("opendata/", include("reports.urls")),
     path("search/", include("search.urls")),
     path("discussion/", include("discussion.urls")),
+    path("deputaty/", include("council.urls")),
     path("api/v2/", api_router.urls),
 ]
 

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "discussion",
     "roles",
     "monitoring",
+    "council",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -2,7 +2,7 @@
 
     cms                       the core: behaviours, blocks, documents, text analysis, extraction...
     pages, registry           the content, each on the core and independent of the other
-    search, reports, ...      the top floor: they read the models below; nothing below reads them
+    search, reports, council  the top floor: they read the models below; nothing below reads them
     discussion                above reports, whose deadline engine and report sections it uses
 
 ``cms.urls`` and ``cms.wsgi`` are the composition root and may import any app. The graph is built by
@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOORS = [
     ["cms"],
     ["pages", "registry"],
-    ["search", "reports"],
+    # council reads pages (commissions, roll-call votes) and registry (party organisations).
+    ["search", "reports", "council"],
     # Public discussion reads reports (the deadline engine, the monthly report's sections); reports
     # reaches it only through hooks and register_dataset. Roles (groups, workflows, legal weight) read
     # pages and registry. Both stand a floor above reports, independent of each other.

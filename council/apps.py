@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CouncilConfig(AppConfig):
+    """The council as people: convocations, deputies, their factions and commissions."""
+
+    name = "council"
+    label = "council"
+    verbose_name = _("Deputies and sessions")
+    default_auto_field = "django.db.models.BigAutoField"

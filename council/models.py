@@ -1,0 +1,185 @@
+"""Convocations, deputies, their factions and commission seats, each membership with its dates.
+
+A change of faction or of commission is a new membership row starting on the day of the change,
+the old one ending the day before, so the history stays readable on the deputy's page.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+
+from registry.kinds import OrganizationKind
+
+from .kinds import CommissionRole, DeputyStatus
+
+
+def check_period(start, end, *, field="end_date"):
+    """A period whose end precedes its start is refused, naming the end field."""
+    if start and end and end < start:
+        raise ValidationError({field: _("The end date cannot precede the start date.")})
+
+
+class Convocation(models.Model):
+    """One convocation of the council, elected for a term (e.g. the 8th, from December 2020)."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    panels = [FieldPanel("number"), FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")])]
+
+    class Meta:
+        verbose_name = _("convocation")
+        verbose_name_plural = _("convocations")
+        ordering = ["-number"]
+
+    def __str__(self):
+        return _("Convocation %(number)s") % {"number": self.number}
+
+    def clean(self):
+        check_period(self.start_date, self.end_date)
+
+
+class Deputy(ClusterableModel):
+    """A deputy of the council: a person across convocations, factions and commissions."""
+
+    full_name = models.CharField(
+        _("full name"), max_length=255, help_text=_("Surname, first name and patronymic.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=255, unique=True, allow_unicode=False, help_text=_("The page address.")
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=DeputyStatus.choices, default=DeputyStatus.ACTING
+    )
+    mandate_ended_on = models.DateField(_("mandate ended on"), null=True, blank=True)
+    mandate_end_reason = models.CharField(_("reason the mandate ended"), max_length=255, blank=True)
+    electoral_district = models.CharField(_("electoral district"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    contacts = models.TextField(_("other contacts"), blank=True)
+    reception_hours = models.TextField(
+        _("reception hours"), blank=True, help_text=_("Where and when the deputy receives citizens.")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("full_name"), FieldPanel("slug")]),
+        FieldPanel("photo"),
+        MultiFieldPanel(
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("mandate_ended_on"), FieldPanel("mandate_end_reason")]),
+            ],
+            heading=_("Mandate"),
+        ),
+        FieldPanel("electoral_district"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("contacts"),
+                FieldPanel("reception_hours"),
+            ],
+            heading=_("Contacts"),
+        ),
+        InlinePanel("memberships", heading=_("Convocations and factions"), label=_("membership")),
+        InlinePanel("commission_seats", heading=_("Commissions"), label=_("commission seat")),
+    ]
+
+    class Meta:
+        verbose_name = _("deputy")
+        verbose_name_plural = _("deputies")
+        ordering = ["full_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    def clean(self):
+        if self.status == DeputyStatus.ENDED and not self.mandate_ended_on:
+            raise ValidationError({"mandate_ended_on": _("Give the date the mandate ended.")})
+        if self.status == DeputyStatus.ACTING and (self.mandate_ended_on or self.mandate_end_reason):
+            raise ValidationError(
+                {"status": _("An acting deputy has no date or reason of the mandate's end.")}
+            )
+
+
+class Membership(models.Model):
+    """A deputy in a convocation, in a faction (or none) from one date to another."""
+
+    deputy = ParentalKey(Deputy, on_delete=models.CASCADE, related_name="memberships")
+    convocation = models.ForeignKey(
+        Convocation, verbose_name=_("convocation"), on_delete=models.PROTECT, related_name="memberships"
+    )
+    faction = models.ForeignKey(
+        "registry.Organization",
+        verbose_name=_("faction"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="council_memberships",
+        limit_choices_to={"kind": OrganizationKind.PARTY},
+        help_text=_("The party organisation whose faction the deputy belongs to; empty: no faction."),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("convocation"), FieldPanel("faction")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+    ]
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["-start_date", "-pk"]
+
+    def __str__(self):
+        return f"{self.deputy} — {self.convocation}"
+
+    def clean(self):
+        check_period(self.start_date, self.end_date)
+        if self.faction_id and self.faction.kind != OrganizationKind.PARTY:
+            raise ValidationError({"faction": _("A faction must be a party organisation.")})
+
+
+class CommissionMembership(models.Model):
+    """A deputy's seat in a standing commission, with a role, from one date to another."""
+
+    deputy = ParentalKey(Deputy, on_delete=models.CASCADE, related_name="commission_seats")
+    commission = models.ForeignKey(
+        "pages.CommissionPage",
+        verbose_name=_("commission"),
+        on_delete=models.CASCADE,
+        related_name="deputy_seats",
+    )
+    role = models.CharField(
+        _("role"), max_length=16, choices=CommissionRole.choices, default=CommissionRole.MEMBER
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("commission"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+    ]
+
+    class Meta:
+        verbose_name = _("commission seat")
+        verbose_name_plural = _("commission seats")
+        ordering = ["-start_date", "-pk"]
+
+    def __str__(self):
+        return f"{self.deputy} — {self.commission}"
+
+    def clean(self):
+        check_period(self.start_date, self.end_date)
