@@ -18,6 +18,8 @@ from .models import FieldOfActivity, Interaction, Organization
 class RegistryIndexView(IndexView):
     """A modeladmin list whose query string is parsed first: a bad parameter is a notice, never a 500."""
 
+    parses_parameters = True  # its own cms.params parsing explains a bad value (cms.param_guard)
+
     def dispatch(self, request, *args, **kwargs):
         parsers = list_params.list_parsers(self.model, self.model_admin.get_list_filter(request))
         request.GET, notices = list_params.clean_query(request.GET, parsers)
