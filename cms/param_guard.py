@@ -18,6 +18,10 @@ from . import params
 
 #: Parameters that are searches: any number is a fair thing to look for.
 FREE_TEXT = frozenset({"q", "label"})
+#: Filters that Wagtail's media listings offer but whose annotation the search backends cannot
+#: filter on (modelsearch's ``_get_filters_from_where_node``: "'Coalesce' object has no attribute
+#: 'target'" on PostgreSQL): with a search they are dropped, with a notice.
+NOT_WITH_SEARCH = ("usage_count_min", "usage_count_max")
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
@@ -32,6 +36,14 @@ def clean_admin_query(query) -> tuple[object, list[str]]:
         except params.BadParameter as error:
             notices.append(_("%(problem)s The parameter is ignored.") % {"problem": error})
             del cleaned[name]
+    if cleaned.get("q", "").strip():
+        for name in NOT_WITH_SEARCH:
+            if cleaned.get(name, "").strip():
+                notices.append(
+                    _("The filter «%(name)s» cannot be combined with a search; it is ignored.")
+                    % {"name": name}
+                )
+                del cleaned[name]
     return cleaned, notices
 
 

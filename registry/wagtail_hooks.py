@@ -62,7 +62,10 @@ class RegistrySearchHandler(WagtailBackendSearchHandler):
         if not search_term:
             return queryset
         backend = get_search_backend(backend or self.default_search_backend)
-        return backend.search(search_term, queryset, operator=operator, order_by_relevance=not preserve_order)
+        # The list's filters (fields of activity: a many-to-many) are not filter fields of the index:
+        # search the whole model, then keep the filtered list's rows that matched.
+        matched = backend.search(search_term, queryset.model._default_manager.all(), operator=operator)
+        return queryset.filter(pk__in=[obj.pk for obj in matched])
 
 
 class OrganizationCreateView(CreateView):

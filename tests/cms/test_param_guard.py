@@ -41,3 +41,12 @@ def test_a_nul_byte_in_a_wagtail_listing_filter_is_a_notice(client, django_user_
     assert response.status_code == 200
     texts = [str(message) for message in response.context["messages"]]
     assert texts == ["Параметр «collection_id» містить керівні символи. Параметр не враховано."]
+
+
+@pytest.mark.django_db
+def test_a_usage_count_filter_is_dropped_from_a_document_search(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@example.org", "pw"))
+    response = client.get("/admin/documents/", {"q": "звіт", "usage_count_min": "1"})
+    assert response.status_code == 200
+    texts = [str(message) for message in response.context["messages"]]
+    assert texts == ["Фільтр «usage_count_min» не можна поєднати з пошуком; його не враховано."]
