@@ -16,9 +16,11 @@ from .models import FieldOfActivity, Interaction, Organization
 
 
 class RegistryIndexView(IndexView):
-    """A modeladmin list whose query string is parsed first: a bad parameter is a notice, never a 500."""
+    """A modeladmin list whose query string is parsed first: a bad parameter is a notice, never a 500.
 
-    parses_parameters = True  # its own cms.params parsing explains a bad value (cms.param_guard)
+    ``cms.param_guard`` has already dropped NUL bytes and overlong values (modeladmin's URLs name
+    the ModelAdmin's method, not this class, so the guard cannot be told to leave it alone).
+    """
 
     def dispatch(self, request, *args, **kwargs):
         parsers = list_params.list_parsers(self.model, self.model_admin.get_list_filter(request))
