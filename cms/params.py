@@ -97,3 +97,30 @@ def choice(raw, *, name: str, choices) -> str | None:
             name, value, _("Unknown value «%(value)s» of «%(name)s».") % {"value": value, "name": name}
         )
     return value
+
+
+#: Largest whole number a database column can hold (SQLite's and PostgreSQL's 64-bit integers).
+MAX_DATABASE_INTEGER = 2**63 - 1
+
+
+def admin_value(raw, *, name: str, max_length: int = 2000, free_text: bool = False) -> str:
+    """A query-string value of an admin listing, fit to reach the database; ``BadParameter`` if not.
+
+    Refused: control characters (PostgreSQL refuses NUL), values past ``max_length`` and, unless the
+    parameter is ``free_text`` (a search), a whole number past a 64-bit column: ``int()`` takes
+    «２０１８» and 4,000 digits, and SQLite's driver raises ``OverflowError`` on such a number.
+    """
+    value = text(raw, name=name, max_length=max_length)
+    if free_text:
+        return value
+    try:
+        number = int(value)
+    except ValueError:
+        return value
+    if abs(number) > MAX_DATABASE_INTEGER:
+        raise BadParameter(
+            name,
+            value[:32],
+            _("%(value)s is out of range for «%(name)s».") % {"value": value[:32] + "…", "name": name},
+        )
+    return value

@@ -81,20 +81,24 @@ def list_parsers(model, list_filter) -> dict:
 
 
 def clean_query(query: QueryDict, parsers: dict) -> tuple[QueryDict, list[str]]:
-    """``query`` with only the parameters ``parsers`` accept, and a sentence for each one dropped."""
+    """``query`` with the values ``parsers`` accept (stripped, blanks left out); a sentence per drop."""
     cleaned, notices = QueryDict(mutable=True), []
     for name, values in query.lists():
         parser = parsers.get(name)
         if parser is None:
             notices.append(_("Unknown parameter «%(name)s» ignored.") % {"name": _printable(name)})
             continue
+        # Blank values (``?status__exact=``, ``?q=%20``) mean no filter: they would reach the
+        # database as ``int('')`` or an empty full-text query.
+        values = [value.strip() for value in values if value.strip()]
         try:
             for value in values:
                 parser(value, name=name)
         except params.BadParameter as error:
             notices.append(_("%(problem)s The filter is not applied.") % {"problem": error})
             continue
-        cleaned.setlist(name, values)
+        if values:
+            cleaned.setlist(name, values)
     return cleaned, notices
 
 

@@ -16,7 +16,11 @@ from .models import FieldOfActivity, Interaction, Organization
 
 
 class RegistryIndexView(IndexView):
-    """A modeladmin list whose query string is parsed first: a bad parameter is a notice, never a 500."""
+    """A modeladmin list whose query string is parsed first: a bad parameter is a notice, never a 500.
+
+    ``cms.param_guard`` has already dropped NUL bytes and overlong values (modeladmin's URLs name
+    the ModelAdmin's method, not this class, so the guard cannot be told to leave it alone).
+    """
 
     def dispatch(self, request, *args, **kwargs):
         parsers = list_params.list_parsers(self.model, self.model_admin.get_list_filter(request))
@@ -60,7 +64,10 @@ class RegistrySearchHandler(WagtailBackendSearchHandler):
         if not search_term:
             return queryset
         backend = get_search_backend(backend or self.default_search_backend)
-        return backend.search(search_term, queryset, operator=operator, order_by_relevance=not preserve_order)
+        # The list's filters (fields of activity: a many-to-many) are not filter fields of the index:
+        # search the whole model, then keep the filtered list's rows that matched.
+        matched = backend.search(search_term, queryset.model._default_manager.all(), operator=operator)
+        return queryset.filter(pk__in=[obj.pk for obj in matched])
 
 
 class OrganizationCreateView(CreateView):

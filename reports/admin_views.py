@@ -75,6 +75,8 @@ def _wants_download(request, notices: list) -> bool:
 class MonthlyReportView(ReportPageMixin, TemplateView):
     """The monthly report in the admin: shown as HTML, downloadable as Markdown, HTML or DOCX."""
 
+    parses_parameters = True  # its own cms.params parsing explains a bad value (cms.param_guard)
+
     template_name = "reports/admin/monthly_report.html"
     page_title = _("Monthly report")
     header_icon = "doc-full"

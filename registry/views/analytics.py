@@ -29,6 +29,8 @@ def _month_problem(error: params.BadParameter) -> str:
 class AnalyticsView(WagtailAdminTemplateMixin, TemplateView):
     """Counts for the department's reports, for a chosen month (?month=YYYY-MM), exportable as CSV or XLSX."""
 
+    parses_parameters = True  # its own cms.params parsing explains a bad value (cms.param_guard)
+
     template_name = "registry/admin/analytics.html"
     header_icon = "table"
     page_title = gettext_lazy("Registry analytics")

@@ -33,6 +33,8 @@ TOKEN_LENGTH = 2000
 class ImportMixin(WagtailAdminTemplateMixin):
     """The registry named in the URL; the keeper must be able to add and change its organisations."""
 
+    parses_parameters = True  # its own cms.params parsing explains a bad value (cms.param_guard)
+
     header_icon = "upload"
 
     def dispatch(self, request, *args, kind, **kwargs):
