@@ -4,6 +4,7 @@
     python benchmarks/render.py run            # cache off, then on: requests/s, p50/p95/p99, errors
     python benchmarks/render.py run --worker-class gthread --threads 4
     python benchmarks/render.py profile        # pyinstrument of the uncached act and news pages
+    python benchmarks/render.py inprocess      # CPU ms per uncached request, in this process, × bare
 
 The database is ``DATABASE_URL`` (default: PostgreSQL ``radasite_production``), the cache Redis db 5
 (``REDIS_URL``) when the cache is on. gunicorn serves ``settings.benchmark`` (``settings.production``
@@ -280,6 +281,49 @@ def profile(args):
         print(profiler.output_text(unicode=True, color=False, show_all=False))
 
 
+def inprocess(args):
+    """CPU time per uncached request through Django's test client: the minimum of ``--repeat`` runs.
+
+    ``time.process_time`` counts this process's CPU only, so the figure holds on a loaded machine
+    where wrk's requests per second do not (the database's own work is not counted; the query count
+    is printed beside it). The page cache is off; the menu, footer and settings caches stay warm, as
+    they are between requests of a worker. ``REDIS_URL`` unset: local memory as the cache.
+    """
+    os.environ["PAGE_CACHE_ENABLED"] = "0"
+    os.environ.setdefault("REDIS_URL", "")
+    django_setup()
+    import statistics
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    urls = json.loads(URLS_FILE.read_text())
+    names = ["bare", *[name for name in args.pages if name != "bare"]]
+    client = Client(HTTP_HOST="127.0.0.1")
+    print(f"load: {os.getloadavg()}, {args.repeat} runs per URL, CPU ms per request (min / median)\n")
+    print("| URL | CPU ms (min) | median | queries | × bare (CPU) |")
+    print("|---|---|---|---|---|")
+    bare = None
+    for name in names:
+        for _ in range(3):  # warm: imports, templates, the menu and settings caches
+            assert client.get(urls[name]).status_code == 200
+        times = []
+        for _ in range(args.repeat):
+            started = time.process_time()
+            response = client.get(urls[name])
+            times.append(time.process_time() - started)
+            assert response.status_code == 200, (name, response.status_code)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(urls[name])
+        best = min(times) * 1000
+        bare = bare or best
+        print(
+            f"| {name} | {best:.1f} | {statistics.median(times) * 1000:.1f} | {len(queries)} "
+            f"| {bare / best:.2f} |"
+        )
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -301,8 +345,11 @@ def main():
     p.add_argument("--pages", nargs="+", default=["act page", "news page"])
     p.add_argument("--repeat", type=int, default=30)
     p.add_argument("--cold", action="store_true", help="empty the cache before each render")
+    i = sub.add_parser("inprocess")
+    i.add_argument("--pages", nargs="+", default=["home", "news page", "news index", "act page"])
+    i.add_argument("--repeat", type=int, default=20)
     args = parser.parse_args()
-    {"build": build, "run": run, "profile": profile}[args.command](args)
+    {"build": build, "run": run, "profile": profile, "inprocess": inprocess}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,16 @@ def _tokens(path: str) -> tuple[str, str]:
     return tokens[0], tokens[1]
 
 
+def generation() -> str:
+    """The site-wide generation: whatever is cached under it is dropped by :func:`purge_everything`."""
+    token = cache.get(GENERATION_KEY)
+    if token is None:
+        token = secrets.token_hex(8)
+        if not cache.add(GENERATION_KEY, token, None):
+            token = cache.get(GENERATION_KEY) or token
+    return token
+
+
 def response_key(request) -> str:
     """The entry of this request's URL: scheme, host, path and query, under the current tokens."""
     generation, path_token = _tokens(request.path)

@@ -8,9 +8,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
+from wagtail.models import Site
 
 # The record of changed requisites of published acts, kept beside its form (cms.forms).
 from .requisites import RequisiteChange  # noqa: F401
+from .site_cache import settings_for_site
 from .text import readable_filename
 
 
@@ -107,6 +109,20 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("site settings")
         verbose_name_plural = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's per-request settings, read from the cross-request cache (``cms.site_cache``)."""
+        attr = cls.get_cache_attr_name()
+        if hasattr(request, attr):
+            return getattr(request, attr)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        instance = settings_for_site(cls, site)
+        instance._request = request  # as Wagtail does: page URLs of the settings use the request
+        setattr(request, attr, instance)
+        return instance
 
     @property
     def social_links(self):

@@ -47,13 +47,47 @@ def main_menu(context):
     return main_menu_items(site) if site else []
 
 
+@register.simple_tag(takes_context=True)
+def site_root_url(context, page):
+    """The root URL of the site serving the request (cached on it by Wagtail), else of ``page``'s site.
+
+    ``page.get_site`` costs a query on every call; the request's site is the page's when it is served.
+    """
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    site = site or page.get_site()
+    return site.root_url if site else ""
+
+
+#: Deeper than this, one ancestors query is cheaper than walking the parents.
+WALK_DEPTH = 5
+
+
+def _ancestors_below_root(page) -> list:
+    """The live ancestors of ``page`` below the tree root, from the home page down.
+
+    A page that Wagtail routed to keeps its parent (``get_parent`` returns the page the router read),
+    so walking up costs no query; a page at most ``WALK_DEPTH`` deep not read by the router costs a
+    query per level, no more than three.
+    """
+    if page.depth > WALK_DEPTH:
+        return list(page.get_ancestors().filter(depth__gt=1).live())
+    ancestors = []
+    node = page
+    while node.depth > 2:  # the home page (depth 2) is the last: the tree root is never shown
+        node = node.get_parent()
+        if node.live:
+            ancestors.append(node)
+    return ancestors[::-1]
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None):
     """The trail from the home page to ``page``: every ancestor below the tree root, then the page."""
     page = page or context.get("page")
     ancestors = []
     if isinstance(page, Page) and page.depth > 2:
-        ancestors = list(page.get_ancestors().filter(depth__gt=1).live())
+        ancestors = _ancestors_below_root(page)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 

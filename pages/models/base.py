@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -55,6 +56,23 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Wagtail's routing, reading a child in one query where the page allows one child type.
+
+        Wagtail reads a child as a ``Page``, then its specific row (two queries and the ``specific``
+        machinery per level of the URL). An index whose ``subpage_types`` name one model reads the
+        child as that model at once; a child of another type, a missing child (404), the page
+        itself and a routable page's own routes (``RoutablePageMixin`` runs first) go Wagtail's way.
+        """
+        allowed = self.allowed_subpage_models() if path_components else []
+        if len(allowed) == 1:
+            model = allowed[0]
+            child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+            if child is not None and child.content_type_id == ContentType.objects.get_for_model(model).pk:
+                child._cached_parent_obj = self
+                return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_og_image(self):
         return self.social_image or getattr(self, "main_image", None) or getattr(self, "thumbnail", None)

@@ -115,3 +115,16 @@ def test_act_page_queries_do_not_grow_with_attachments_and_relations(client, act
     small = count_queries(client, act_page_of_size(1).url)
     large = count_queries(client, act_page_of_size(3).url)  # 5 attachments, 3 related acts each way
     assert small == large
+
+
+def test_news_page_reads_settings_parents_and_site_without_queries(client, home_page):
+    """Routing reads one row per level below the index, breadcrumbs reuse the routed parents, site
+    settings come from the cache: 9 queries (site, 4 routing, alias check, view restrictions, main
+    image, tags; 13 before these changes)."""
+    index = NewsIndexPageFactory(parent=home_page)
+    make_news(index, 1)
+    news = m.NewsPage.objects.child_of(index).get()
+    assert client.get(news.url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(news.url).status_code == 200
+    assert len(queries) <= 9, [q["sql"][:80] for q in queries]
