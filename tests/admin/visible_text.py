@@ -75,6 +75,7 @@ UPSTREAM_LITERALS = {
     "Site name",
     "Root page",
     "Page",  # wagtailcore.WorkflowPage.page has no verbose_name: the workflow form's hidden label
+    "Task type",  # wagtail/admin/forms/workflows.py: TaskChooserSearchForm's field has no label
     "Сортувати за «Port» за зростанням.",
 }
 
