@@ -82,7 +82,7 @@ FAMILIES = {
     "opendata-index": ("/opendata/index.json", ["format"]),
 }
 EXAMPLES = settings(
-    max_examples=40,
+    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

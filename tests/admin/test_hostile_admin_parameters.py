@@ -74,7 +74,7 @@ FAMILIES = {
 #: What a registry keeper may open: the registries. Elsewhere a keeper is refused, also never a 500.
 KEEPER_FAMILIES = sorted(FAMILIES)
 EXAMPLES = settings(
-    max_examples=30,
+    max_examples=12,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

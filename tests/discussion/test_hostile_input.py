@@ -37,7 +37,7 @@ files = st.one_of(
 FORBIDDEN_TAGS = {"script", "img", "svg", "iframe", "object", "embed"}
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
     name=texts,
     email=st.one_of(st.emails(), texts),

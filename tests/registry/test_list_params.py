@@ -56,7 +56,7 @@ def test_unknown_and_bad_parameters_are_dropped_with_a_notice_each():
     assert len(notices) == 2
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(url=st.sampled_from(URLS), query=st.dictionaries(st.sampled_from(NAMES), VALUES, max_size=3))
 def test_no_query_string_makes_a_registry_admin_url_fail(keeper_client, url, query):
     response = keeper_client.get(url, query)

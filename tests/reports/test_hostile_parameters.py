@@ -87,7 +87,7 @@ def query(draw_values: dict) -> str:
     return "&".join(f"{quote(key)}={quote(value)}" for key, value in draw_values.items())
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(dataset=ANY_TEXT, fmt=ANY_TEXT, name=ANY_TEXT, value=ANY_TEXT)
 def test_any_open_data_address_answers_without_error(client, dataset, fmt, name, value):
     quoted = quote(dataset, safe="")
@@ -101,7 +101,7 @@ def test_any_open_data_address_answers_without_error(client, dataset, fmt, name,
         assert client.get(path).status_code in (200, 404)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(month=ANY_TEXT, fmt=ANY_TEXT, download=ANY_TEXT, other=ANY_TEXT)
 def test_any_report_parameters_answer_without_error_for_an_editor(editor, month, fmt, download, other):
     monthly = editor.get(f"{MONTHLY}?{query({'month': month, 'format': fmt, 'download': download})}")
