@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, connections, transaction
 
 from registry.models import FieldOfActivity, Organization
@@ -20,6 +21,15 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL's row locks"),
     pytest.mark.django_db(transaction=True),
 ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_types():
+    """A transactional test flushes the tables and post_migrate makes the content types again under new ids
+    on PostgreSQL; the process-wide ContentType cache (read by the import's audit log) must forget the old."""
+    ContentType.objects.clear_cache()
+    yield
+    ContentType.objects.clear_cache()
 
 
 class Worker(threading.Thread):
