@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.test_hostile_parameters import SPECIAL, VALUES
+from tests.test_hostile_parameters import SPECIAL, VALUES, answer
 
 LIST = ["q", "p", "o", "ot"]
 DATES = ["date__gte", "date__lt", "date__lte", "date__gt"]
@@ -94,13 +94,6 @@ TOKENS = [
 def admin(request, admin_content):
     """A client logged in as a superuser, then as a member of «Реєстратори»."""
     return request.getfixturevalue(f"{request.param}_client")
-
-
-def answer(client, path, query):
-    response = client.get(path, query)
-    if response.streaming:
-        b"".join(response.streaming_content)  # errors in a stream surface only when it is read
-    return response
 
 
 @pytest.mark.parametrize("family", sorted(FAMILIES))
