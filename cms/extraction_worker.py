@@ -21,15 +21,28 @@ def limit_resources(*, memory_mb: int, cpu_seconds: int) -> None:
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
 
 
+def peak_address_space() -> int:
+    """This process's peak virtual memory in bytes (``VmPeak``), what ``RLIMIT_AS`` bounds.
+
+    Read from ``/proc/self/status`` because it belongs to this process's own memory map: the
+    ``ru_maxrss`` of ``getrusage`` survives ``fork`` and ``exec``, so a child of a large parent (a
+    gunicorn worker, a test run) would start with the parent's peak and look out of memory at once.
+    """
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmPeak:"):
+                return int(line.split()[1]) * 1024  # kilobytes
+    return 0
+
+
 def near_memory_limit(share: float = 0.75) -> bool:
-    """Whether this process's peak resident memory came within ``share`` of its address-space limit.
+    """Whether this process's peak address space came within ``share`` of its limit.
 
     libxml2 reports a failed allocation as an XMLSyntaxError («unknown error»), not a MemoryError, so
     an exception raised this close to the limit is taken for what it most likely is.
     """
     limit, _hard = resource.getrlimit(resource.RLIMIT_AS)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
-    return limit != resource.RLIM_INFINITY and peak >= share * limit
+    return limit != resource.RLIM_INFINITY and peak_address_space() >= share * limit
 
 
 def run(data: bytes, filename: str, caps: Caps) -> dict:

@@ -1,6 +1,10 @@
 """Bounded extraction: text read in a child process, crafted documents stopped at a limit with a reason."""
 
 import io
+import json
+import subprocess
+import sys
+import textwrap
 
 import docx
 import pytest
@@ -82,6 +86,24 @@ def test_a_damaged_file_fails_with_the_reason():
     outcome = extract_bounded(b"%PDF-1.4 not really", "broken.pdf", limits=GENEROUS)
     assert outcome.status == ExtractionStatus.FAILED
     assert outcome.error.startswith("файл пошкоджений або не читається")
+
+
+def test_a_damaged_file_is_not_taken_for_lack_of_memory_when_the_parent_is_large():
+    # A gunicorn worker or a test run may have used more memory than the child's limit; the child
+    # must judge its own memory, not the peak it inherits from its parent across fork and exec.
+    parent = textwrap.dedent(
+        """
+        import subprocess, sys
+        ballast = b"x" * (300 << 20)
+        worker = [sys.executable, "-m", "cms.extraction_worker", "--filename=broken.pdf",
+                  "--memory-mb=256", "--cpu-seconds=30", "--max-chars=1000", "--max-pages=10",
+                  "--max-unpacked-bytes=1000000"]
+        answer = subprocess.run(worker, input=b"%PDF-1.4 not really", capture_output=True, check=True)
+        sys.stdout.buffer.write(answer.stdout)
+        """
+    )
+    completed = subprocess.run([sys.executable, "-c", parent], capture_output=True, check=True, timeout=60)
+    assert json.loads(completed.stdout)["reason"] == "damaged"
 
 
 def test_pdf_of_many_pages_sharing_one_stream_stops_at_the_page_cap():
