@@ -44,6 +44,21 @@ class Vote(ClusterableModel):
         help_text=_("When the roll-call result was published on the site (Art. 59: on the day of the vote)."),
     )
 
+    # The tally, stored by ``council.tally.recount`` whenever the ballots change (the lists filter on it).
+    for_count = models.PositiveSmallIntegerField(_("for"), default=0, editable=False)
+    against_count = models.PositiveSmallIntegerField(_("against"), default=0, editable=False)
+    abstained_count = models.PositiveSmallIntegerField(_("abstained"), default=0, editable=False)
+    not_voted_count = models.PositiveSmallIntegerField(_("did not vote"), default=0, editable=False)
+    absent_count = models.PositiveSmallIntegerField(_("absent"), default=0, editable=False)
+    composition = models.PositiveSmallIntegerField(
+        _("total composition"),
+        null=True,
+        editable=False,
+        help_text=_("Deputies with a mandate on the day of the vote, and the mayor."),
+    )
+    quorum = models.BooleanField(_("quorum"), null=True, editable=False)
+    adopted = models.BooleanField(_("adopted"), null=True, editable=False)
+
     panels = [
         FieldRowPanel([FieldPanel("agenda_item"), FieldPanel("position")]),
         FieldRowPanel([FieldPanel("question"), FieldPanel("majority")]),
