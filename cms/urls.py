@@ -20,7 +20,7 @@ urlpatterns = [
     path("opendata/", include("reports.urls")),
     path("search/", include("search.urls")),
     path("discussion/", include("discussion.urls")),
-    path("deputaty/", include("council.urls")),
+    path("", include("council.urls")),  # /deputaty/ and /zasidannia/
     path("api/v2/", api_router.urls),
 ]
 

@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from registry.kinds import OrganizationKind
 from registry.models import Organization
 
+from .admin_meetings import MeetingViewSet, VoteViewSet
 from .models import Convocation, Deputy
 
 
@@ -65,7 +66,7 @@ class CouncilViewSetGroup(ModelViewSetGroup):
     menu_label = _("Deputies and sessions")
     menu_icon = "group"
     menu_order = 260
-    items = (DeputyViewSet, ConvocationViewSet)
+    items = (DeputyViewSet, ConvocationViewSet, MeetingViewSet, VoteViewSet)
 
 
 council_viewset_group = CouncilViewSetGroup()

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
 from ..kinds import MeetingKind, MeetingStatus
@@ -59,7 +60,7 @@ class Meeting(ClusterableModel):
     )
     postponed_to = models.DateTimeField(_("postponed to"), null=True, blank=True)
     protocol = models.ForeignKey(
-        "wagtaildocs.Document",
+        get_document_model_string(),
         verbose_name=_("protocol"),
         null=True,
         blank=True,
