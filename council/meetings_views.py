@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from cms import params
@@ -64,7 +65,8 @@ def meeting_detail(request, pk):
 
 
 def summary(meeting) -> str:
-    label = str(meeting.get_kind_display())
+    """«Сесія міської ради № 40», with the commission's name and «(перенесено)» where they apply."""
+    label = capfirst(meeting.get_kind_display())
     if meeting.number:
         label = _("%(kind)s № %(number)s") % {"kind": label, "number": meeting.number}
     if meeting.commission_id:
