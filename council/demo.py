@@ -1,23 +1,37 @@
-"""Demo content: the 8th convocation with the demo's deputies in five factions and their commission seats.
+"""Demo content: 34 deputies in five factions in the 7th and 8th convocations, their commission seats,
+and (``demo_meetings``) the council's sessions with agendas and roll-call votes.
 
-Run by ``manage.py load_demo`` through the ``radasite_load_demo`` hook (``pages.demo``); safe to run again.
+Run by ``manage.py load_demo`` through the ``radasite_load_demo`` hook (``pages.demo``); safe to run
+again: every record is found by a stable key (a deputy's slug, a convocation's number, a meeting's
+kind and number) before it is created, and the random numbers come from fixed seeds.
 """
 
 import datetime
+import functools
+import json
+import random
+from pathlib import Path
 
-from pages.demo.base import content
+from cms.text import slugify_uk
+from pages.demo.base import SEED, content
 from pages.models import CommissionPage
 from registry.kinds import OrganizationKind
 from registry.models import Organization, RegistrationStatus
 from registry.validators import edrpou_check_digit
 
+from .demo_meetings import add_demo_meetings
 from .kinds import CommissionRole
 from .models import CommissionMembership, Convocation, Deputy, Membership
 from .names import match_name
-from .services import unique_slug
 
 DEMO_HOOK = "radasite_load_demo"
-CONVOCATION_START = datetime.date(2020, 12, 1)
+CONTENT = Path(__file__).resolve().parent / "demo_content"
+#: The 7th convocation (the demo's acts were adopted by it) and the 8th, elected in October 2020.
+CONVOCATIONS = {
+    7: (datetime.date(2015, 11, 20), datetime.date(2020, 11, 30)),
+    8: (datetime.date(2020, 12, 1), None),
+}
+CONVOCATION_START = CONVOCATIONS[8][0]
 
 #: The demo's party organisations (names of parties that sat in councils of the 8th convocation).
 DEMO_FACTIONS = [
@@ -27,6 +41,22 @@ DEMO_FACTIONS = [
     ("Ніжинська міська організація партії «За майбутнє»", "За майбутнє", "4101004"),
     ("Ніжинська міська організація партії «Пропозиція»", "Пропозиція", "4101005"),
 ]
+#: Seats of each faction, in the order of ``DEMO_FACTIONS``: 34 deputies.
+FACTION_SIZES = [11, 8, 7, 5, 3]
+
+
+@functools.cache
+def demo_deputy_names() -> list[str]:
+    """The demo's 34 deputies: the 15 the demo's acts and commissions name, then 19 more."""
+    extra = json.loads((CONTENT / "deputies.json").read_text(encoding="utf-8"))
+    return [*content("deputies"), *extra]
+
+
+def faction_seats() -> list[int]:
+    """Each deputy's faction (an index into ``DEMO_FACTIONS``), shuffled with the demo's seed."""
+    seats = [number for number, size in enumerate(FACTION_SIZES) for _ in range(size)]
+    random.Random(f"{SEED}-factions").shuffle(seats)
+    return seats
 
 
 def ensure_factions() -> list[Organization]:
@@ -48,44 +78,63 @@ def ensure_factions() -> list[Organization]:
 
 
 def ensure_deputy(full_name: str, report) -> Deputy:
-    deputy = Deputy.objects.filter(full_name=full_name).first()
-    if deputy is None:
-        deputy = Deputy.objects.create(
-            full_name=full_name,
-            slug=unique_slug(full_name),
-            reception_hours="Щопонеділка з 10:00 до 12:00, Ніжинська міська рада, кімната 211.",
-        )
+    """The deputy whose slug is the transliterated ``full_name``, or a new one."""
+    deputy, created = Deputy.objects.get_or_create(
+        slug=slugify_uk(full_name, max_length=240),
+        defaults={
+            "full_name": full_name,
+            "reception_hours": "Щопонеділка з 10:00 до 12:00, Ніжинська міська рада, кімната 211.",
+        },
+    )
+    if created:
         report.created["депутатів"] += 1
     return deputy
 
 
-def add_demo_council(*, home, user, report):
-    """The convocation, the deputies in factions in turn, and the seats of the demo's commissions."""
-    convocation, created = Convocation.objects.get_or_create(
-        number=8, defaults={"start_date": CONVOCATION_START}
-    )
-    if created:
-        report.created["скликань"] += 1
-    factions = ensure_factions()
-    deputies = [ensure_deputy(name, report) for name in content("deputies")]
-    for number, deputy in enumerate(deputies):
-        Membership.objects.get_or_create(
-            deputy=deputy,
-            convocation=convocation,
-            start_date=CONVOCATION_START,
-            defaults={"faction": factions[number % len(factions)]},
+def ensure_convocations(report) -> dict[int, Convocation]:
+    convocations = {}
+    for number, (start, end) in CONVOCATIONS.items():
+        convocation, created = Convocation.objects.get_or_create(
+            number=number, defaults={"start_date": start, "end_date": end}
         )
+        report.created["скликань"] += created
+        convocations[number] = convocation
+    return convocations
+
+
+def ensure_seats(home, deputies: list[Deputy], report) -> None:
+    """Each live demo commission's members (its page's list) and five more deputies, with roles."""
     candidates = [(deputy.full_name, deputy) for deputy in deputies]
-    for commission in CommissionPage.objects.live().descendant_of(home):
-        for member in commission.member_list():
-            deputy, _ambiguous = match_name(member, candidates)
-            if deputy is None:
-                continue
-            role = CommissionRole.CHAIR if member == commission.chair else CommissionRole.MEMBER
+    named = set(content("deputies"))
+    others = [deputy for deputy in deputies if deputy.full_name not in named]
+    for number, commission in enumerate(CommissionPage.objects.live().descendant_of(home).order_by("path")):
+        members = [match_name(member, candidates)[0] for member in commission.member_list()]
+        members = [deputy for deputy in members if deputy is not None]
+        members += others[number * 5 : number * 5 + 5]
+        roles = [CommissionRole.CHAIR, CommissionRole.DEPUTY_CHAIR, CommissionRole.SECRETARY]
+        for position, deputy in enumerate(members):
+            role = roles[position] if position < len(roles) else CommissionRole.MEMBER
             _seat, created = CommissionMembership.objects.get_or_create(
                 deputy=deputy,
                 commission=commission,
                 defaults={"role": role, "start_date": CONVOCATION_START},
             )
-            if created:
-                report.created["місць у комісіях"] += 1
+            report.created["місць у комісіях"] += created
+
+
+def add_demo_council(*, home, user, report):
+    """The convocations, the deputies in factions, their commission seats, the sessions and votes."""
+    convocations = ensure_convocations(report)
+    factions = ensure_factions()
+    deputies = [ensure_deputy(name, report) for name in demo_deputy_names()]
+    for deputy, seat in zip(deputies, faction_seats(), strict=True):
+        for convocation in convocations.values():
+            _membership, created = Membership.objects.get_or_create(
+                deputy=deputy,
+                convocation=convocation,
+                start_date=convocation.start_date,
+                defaults={"faction": factions[seat], "end_date": convocation.end_date},
+            )
+            report.created["членств у скликаннях"] += created
+    ensure_seats(home, deputies, report)
+    add_demo_meetings(user=user, convocations=convocations, deputies=deputies, report=report)

@@ -1,39 +1,145 @@
-"""load_demo shows /deputaty/: the 8th convocation, the demo's deputies in five factions, in commissions."""
+"""load_demo shows the council: 34 deputies in five factions, commission seats, sessions with votes."""
 
 import io
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.utils.html import escape
 from wagtail import hooks
 
-from council.demo import DEMO_HOOK, add_demo_council
-from council.models import CommissionMembership, Convocation, Deputy, Membership
-from pages.demo.base import Report, content
+from council.demo import DEMO_HOOK, add_demo_council, demo_deputy_names
+from council.kinds import MeetingKind, MeetingStatus, Question
+from council.models import (
+    AgendaItem,
+    Ballot,
+    CommissionMembership,
+    Convocation,
+    Deputy,
+    Meeting,
+    Membership,
+    Vote,
+)
+from pages.demo.base import Report
 
 pytestmark = pytest.mark.django_db
+
+
+def council_counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (
+            Convocation,
+            Deputy,
+            Membership,
+            CommissionMembership,
+            Meeting,
+            AgendaItem,
+            Vote,
+            Ballot,
+        )
+    }
+
+
+def load():
+    call_command("load_demo", admin_user="admin", admin_password="demo-password-1", stdout=io.StringIO())
+
+
+@pytest.fixture
+def demo(home_page):
+    load()
 
 
 def test_the_demo_council_is_registered_with_load_demo():
     assert add_demo_council in hooks.get_hooks(DEMO_HOOK)
 
 
-def test_the_demo_council_is_added_once(home_page, commission):
+def test_the_demo_names_34_distinct_deputies():
+    names = demo_deputy_names()
+    assert len(names) == len(set(names)) == 34
+
+
+def test_the_demo_council_alone_is_added_once(home_page, commission):
     report = Report()
     add_demo_council(home=home_page, user=None, report=report)
+    first = council_counts()
     add_demo_council(home=home_page, user=None, report=report)
-    deputies = content("deputies")
-    assert report.created["депутатів"] == len(deputies) == Deputy.objects.count()
-    assert Convocation.objects.get().number == 8
-    assert Membership.objects.count() == len(deputies)
-    assert Membership.objects.values("faction").distinct().count() == 5
+    assert council_counts() == first
+    assert report.created["депутатів"] == Deputy.objects.count() == 34
+    assert list(Convocation.objects.values_list("number", flat=True)) == [8, 7]
+    sizes = (
+        Membership.objects.filter(convocation__number=8)
+        .values("faction")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("n", flat=True)
+    )
+    assert list(sizes) == [11, 8, 7, 5, 3]
+    # Without the demo's acts there are no sessions to hold, but the coming one is announced.
+    assert Meeting.objects.get().status == MeetingStatus.ANNOUNCED
 
 
-def test_load_demo_shows_the_deputies_in_factions_with_their_commissions(client, home_page):
-    call_command("load_demo", admin_user="admin", admin_password="demo-password-1", stdout=io.StringIO())
+def test_load_demo_twice_creates_nothing_the_second_time(demo):
+    first = council_counts()
+    assert first["Meeting"] == 4 and first["Vote"] == 7 and first["Ballot"] == 7 * 34
+    load()
+    assert council_counts() == first
+
+
+def test_the_demo_sessions_link_acts_and_have_recounted_votes(demo):
+    held = Meeting.objects.filter(kind=MeetingKind.PLENARY, status=MeetingStatus.HELD).order_by("number")
+    assert [m.number for m in held] == [40, 41]
+    assert all(m.convocation.number == 7 and m.protocol for m in held)
+    for meeting in held:
+        item = meeting.agenda_items.get(number="1")
+        assert item.decision.session == f"{meeting.number} сесія"
+        assert item.draft.adopted_as_id == item.decision_id
+        assert item.decision.adopted_on == meeting.starts_at.date()
+    questions = {
+        m.number: list(
+            Vote.objects.filter(agenda_item__meeting=m, agenda_item__number="1").values_list(
+                "question", flat=True
+            )
+        )
+        for m in held
+    }
+    assert questions == {
+        40: [Question.BASIS, Question.WHOLE],
+        41: [Question.AMENDMENT, Question.AMENDMENT, Question.WHOLE],
+    }
+    for vote in Vote.objects.all():
+        assert vote.ballots.count() == 34 and vote.composition == 35
+        assert (
+            vote.for_count
+            + vote.against_count
+            + vote.abstained_count
+            + vote.not_voted_count
+            + vote.absent_count
+            == 34
+        )
+    assert {True, False} == set(Vote.objects.values_list("adopted", flat=True))
+    assert Meeting.objects.filter(kind=MeetingKind.EXECUTIVE, status=MeetingStatus.HELD).count() == 1
+
+
+def test_load_demo_shows_the_calendar_and_a_session(client, demo):
+    coming = Meeting.objects.get(status=MeetingStatus.ANNOUNCED)
+    assert coming.convocation.number == 8 and coming.agenda_items.filter(draft__isnull=False).count() == 2
+    html = client.get("/zasidannia/").content.decode()
+    calendar = html.split('id="archive-heading"')[0]
+    assert "№ 52" in calendar
+    session = Meeting.objects.get(number=41, kind=MeetingKind.PLENARY)
+    page = client.get(f"/zasidannia/{session.pk}/").content.decode()
+    assert escape(session.agenda_items.get(number="1").decision.title) in page and "Поправка" in page
+    assert "/zasidannia/calendar.ics" in html
+    assert f"/zasidannia/{coming.pk}/" in client.get("/zasidannia/calendar.ics").content.decode()
+
+
+def test_load_demo_shows_the_deputies_in_factions_with_their_commissions(client, demo):
     html = client.get("/deputaty/").content.decode()
     assert "8 скликання" in html and "Бойко Олександр Миколайович" in html and "Слуга народу" in html
+    assert "34 депутати" in html
     seat = CommissionMembership.objects.filter(role="chair").select_related("deputy").first()
     assert seat is not None
     page = client.get(f"/deputaty/{seat.deputy.slug}/").content.decode()
     assert escape(seat.commission.title) in page and "голова" in page
+    assert CommissionMembership.objects.filter(role="secretary").count() == 3
