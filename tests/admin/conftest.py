@@ -11,6 +11,7 @@ from wagtail.models import Workflow
 from reports.models import MonthlyReportNotes
 from search.models import SynonymGroup
 from tests import factories as f
+from tests.council import factories as cf
 from tests.registry import factories as rf
 
 KEEPERS_GROUP = "Реєстратори"
@@ -75,4 +76,8 @@ def admin_content(home_page, superuser):
     SynonymGroup.objects.create(terms="виконком\nвиконавчий комітет")
     MonthlyReportNotes.objects.create(month=datetime.date(2026, 3, 1), bullets="Моніторинг ЗМІ: 12 згадок")
     Redirect.objects.create(old_path="/stara-adresa", redirect_page=act)
+    # The council's meetings and votes: a session with an agenda item and a vote with a ballot.
+    membership = cf.MembershipFactory(faction=party)
+    item = cf.AgendaItemFactory(meeting=cf.MeetingFactory(convocation=membership.convocation), draft=act)
+    cf.BallotFactory(vote=cf.VoteFactory(agenda_item=item), deputy=membership.deputy)
     return act
