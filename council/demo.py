@@ -97,7 +97,8 @@ def ensure_convocations(report) -> dict[int, Convocation]:
         convocation, created = Convocation.objects.get_or_create(
             number=number, defaults={"start_date": start, "end_date": end}
         )
-        report.created["скликань"] += created
+        if created:
+            report.created["скликань"] += 1
         convocations[number] = convocation
     return convocations
 
@@ -119,7 +120,8 @@ def ensure_seats(home, deputies: list[Deputy], report) -> None:
                 commission=commission,
                 defaults={"role": role, "start_date": CONVOCATION_START},
             )
-            report.created["місць у комісіях"] += created
+            if created:
+                report.created["місць у комісіях"] += 1
 
 
 def add_demo_council(*, home, user, report):
@@ -135,6 +137,7 @@ def add_demo_council(*, home, user, report):
                 start_date=convocation.start_date,
                 defaults={"faction": factions[seat], "end_date": convocation.end_date},
             )
-            report.created["членств у скликаннях"] += created
+            if created:
+                report.created["членств у скликаннях"] += 1
     ensure_seats(home, deputies, report)
     add_demo_meetings(user=user, convocations=convocations, deputies=deputies, report=report)

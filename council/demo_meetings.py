@@ -66,7 +66,8 @@ def ensure_meeting(report, *, kind, number, convocation, **fields) -> Meeting:
     meeting, created = Meeting.objects.get_or_create(
         kind=kind, number=number, convocation=convocation, defaults=fields
     )
-    report.created["засідань"] += created
+    if created:
+        report.created["засідань"] += 1
     return meeting
 
 
@@ -74,7 +75,8 @@ def ensure_item(report, meeting, *, number, **fields) -> AgendaItem:
     item, created = AgendaItem.objects.get_or_create(
         meeting=meeting, number=number, defaults={"sort_order": int(number), **fields}
     )
-    report.created["питань порядку денного"] += created
+    if created:
+        report.created["питань порядку денного"] += 1
     return item
 
 
