@@ -6,6 +6,7 @@ create and edit views call it once the vote and its ballots are saved, in the sa
 
 import django_filters
 from django.db.models.functions import ExtractYear
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -29,6 +30,11 @@ def meeting_years():
     return [(year, str(year)) for year in years]
 
 
+def local_time(meeting: Meeting) -> str:
+    """The meeting's date and time in the site's time zone, «14.03.2024 10:00»."""
+    return f"{timezone.localtime(meeting.starts_at):%d.%m.%Y %H:%M}"
+
+
 class MeetingFilterSet(WagtailFilterSet):
     """Meetings by kind, status, convocation and year."""
 
@@ -48,6 +54,7 @@ class MeetingViewSet(ModelViewSet):
     menu_order = 300
     list_display = [
         "__str__",
+        Column("starts_at", label=_("date and time"), accessor=local_time),
         Column("kind", label=_("kind"), accessor="get_kind_display"),
         "number",
         Column("status", label=_("status"), accessor="get_status_display"),

@@ -77,6 +77,7 @@ def test_the_meeting_list_filters_by_kind_year_and_searches_titles(editor_client
     url = reverse("council_meetings:index")
     executive = editor_client.get(url, {"kind": "executive"}).content.decode()
     assert "засідання виконавчого комітету № 12" in executive and "№ 40" not in executive
+    assert "02.05.2023 12:00" in executive  # 09:00 UTC is noon in Kyiv
     by_year = editor_client.get(url, {"year": "2024"}).content.decode()
     assert "№ 40" in by_year and "№ 12" not in by_year
     found = editor_client.get(url, {"q": "бюджет"}).content.decode()
