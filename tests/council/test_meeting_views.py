@@ -8,8 +8,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests import factories as f
+from tests.test_hostile_parameters import SPECIAL, VALUES, answer
 
 from .factories import AgendaItemFactory, MeetingFactory, VoteFactory
 
@@ -163,3 +166,18 @@ def test_the_meeting_page_runs_the_same_queries_at_two_sizes(client, convocation
     small = count_queries(client, url)
     add_items(9)
     assert count_queries(client, url) == small
+
+
+@pytest.mark.parametrize("path", [LIST, "/zasidannia/calendar.ics"])
+def test_no_parameter_value_gives_a_server_error(client, convocation, path):
+    MeetingFactory(convocation=convocation, number=40)
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(query=st.dictionaries(st.sampled_from(["kind", "year", "page"]), VALUES, min_size=1, max_size=3))
+    def check(query):
+        assert answer(client, path, query).status_code == 200, query
+
+    check()
+    for value in SPECIAL:
+        for name in ("kind", "year", "page"):
+            assert answer(client, path, {name: value}).status_code == 200, (name, value)
