@@ -181,3 +181,12 @@ def test_no_parameter_value_gives_a_server_error(client, convocation, path):
     for value in SPECIAL:
         for name in ("kind", "year", "page"):
             assert answer(client, path, {name: value}).status_code == 200, (name, value)
+
+
+def test_the_agenda_numbers_items_once_and_names_links_plainly(client, convocation, acts):
+    meeting = MeetingFactory(convocation=convocation)
+    AgendaItemFactory(meeting=meeting, number="1", title="Про бюджет громади", **acts)
+    AgendaItemFactory(meeting=meeting, number="1.1", title="Про зміни до бюджету")
+    html = text_of(client.get(reverse("council:meeting_detail", args=[meeting.pk])))
+    assert "1.</span> Про бюджет" not in html and "1.1.</span> Про зміни" in html
+    assert "Рішення: <a" in html and "Проєкт рішення: <a" in html
