@@ -12,15 +12,18 @@ Every read is a fixed number of queries whatever the number of meetings and vote
   that day, the faction's majority choice is the most frequent non-absent choice among the ballots
   of the faction's members that day (the deputy's own included); a tie gives no majority and the
   vote is left out. The share is the votes where the deputy chose the majority's choice. One query of
-  counts per (vote, choice) per faction membership of the deputy, summed in one pass.
+  counts per (vote, choice) per faction membership of the deputy (and one of its members), summed
+  in one pass.
 - **Initiatives**: the agenda items the deputy initiated, with their meetings and decisions.
 """
 
 import dataclasses
+import datetime
 from collections import defaultdict
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 
 from .kinds import BallotChoice, MeetingKind
 from .models import AgendaItem, Ballot, Deputy, Meeting, Membership
@@ -56,6 +59,7 @@ def attendance(deputy: Deputy) -> list[Attendance]:
     """The plenary sessions with a roll-call record that the deputy attended or missed, newest first."""
     present_in = (
         Ballot.objects.filter(deputy=deputy, vote__agenda_item__meeting__kind=MeetingKind.PLENARY)
+        .order_by()
         .values("vote__agenda_item__meeting")
         .annotate(present=Count("pk", filter=~Q(choice=BallotChoice.ABSENT)))
         .values_list("vote__agenda_item__meeting", "present")
@@ -129,34 +133,43 @@ class FactionAgreement:
         return round(100 * self.agreed / self.counted) if self.counted else None
 
 
+def _during(field: str, start: datetime.date, end: datetime.date | None) -> Q:
+    """``field`` (a moment) falls on a day from ``start`` to ``end`` (open: None), in the site's time zone.
+
+    Compared as moments against local midnights, so the database needs no per-row date conversion
+    (SQLite's is a Python function called for every row).
+    """
+    midnight = datetime.time()
+    condition = Q(**{f"{field}__gte": timezone.make_aware(datetime.datetime.combine(start, midnight))})
+    if end is not None:
+        after = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), midnight))
+        condition &= Q(**{f"{field}__lt": after})
+    return condition
+
+
 def with_faction(deputy: Deputy) -> FactionAgreement:
     """How often the deputy chose what the majority of his or her faction chose that day."""
-    own = dict(
-        Ballot.objects.filter(deputy=deputy)
-        .exclude(choice=BallotChoice.ABSENT)
-        .values_list("vote_id", "choice")
-    )
+    voted = Ballot.objects.filter(deputy=deputy).exclude(choice=BallotChoice.ABSENT)
+    own = dict(voted.order_by().values_list("vote_id", "choice"))
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    day = TruncDate(Coalesce("vote__held_at", "vote__agenda_item__meeting__starts_at"))
     for membership in Membership.objects.filter(deputy=deputy, faction__isnull=False):
+        fellows = Membership.objects.filter(
+            faction=membership.faction_id, convocation=membership.convocation_id
+        )
+        fellows = list(fellows.only("deputy_id", "start_date", "end_date"))
+        members = Q(pk__in=[])
+        for fellow in fellows:
+            members |= Q(deputy_id=fellow.deputy_id) & _during("moment", fellow.start_date, fellow.end_date)
         rows = (
-            Ballot.objects.annotate(day=day)
+            Ballot.objects.annotate(moment=Coalesce("vote__held_at", "vote__agenda_item__meeting__starts_at"))
             .filter(
-                vote__in=Ballot.objects.filter(deputy=deputy)
-                .exclude(choice=BallotChoice.ABSENT)
-                .values("vote"),
+                vote__in=voted.values("vote"),
                 vote__agenda_item__meeting__convocation=membership.convocation_id,
-                day__gte=membership.start_date,
             )
-            .filter(Q(day__lte=membership.end_date) if membership.end_date else Q())
+            .filter(deputy_id__in={fellow.deputy_id for fellow in fellows})
+            .filter(_during("moment", membership.start_date, membership.end_date), members)
             .exclude(choice=BallotChoice.ABSENT)
-            .filter(
-                Q(
-                    deputy__memberships__faction=membership.faction_id,
-                    deputy__memberships__convocation=membership.convocation_id,
-                )
-                & _covers_day("deputy__memberships__", F("day"))
-            )
+            .order_by()
             .values("vote_id", "choice")
             .annotate(n=Count("pk"))
             .values_list("vote_id", "choice", "n")
