@@ -13,7 +13,9 @@ ten absent), a published decision (an act page) for every item, and the bare Wag
 the bare page, a deputy's page and the same page filtered (adopted, «against», page 3). Printed per
 URL: CPU ms (``time.process_time``: this process only, not the database's) and wall ms, the minimum
 and the median of ``--repeat`` runs after three warm-up requests, the query count, and the bare
-page's CPU divided by the page's (× bare), with the load average before and after.
+page's CPU divided by the page's (× bare), with the load average before and after. Last, the import
+of one more session from a 4,800-row CSV (Windows-1251) is timed: a dry run, the import and a re-import
+of the same file (which updates nothing), in a transaction rolled back so the data stay as built.
 """
 
 import argparse
@@ -29,6 +31,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "var" / "bench_deputy"
 DEPUTIES, FACTIONS, MEETINGS, ITEMS_PER_MEETING = 60, 5, 50, 40
+#: 60 distinct surnames (names differ in letters: ``council.names`` ignores digits).
+SURNAMES = [a + b for a in ("Бой", "Мель", "Жу", "Ков", "Шев", "Ткач") for b in (
+    "ко", "ник", "енко", "чук", "ський", "ович", "ан", "ець", "ишин", "ук")]  # fmt: skip
 
 
 def render_module():
@@ -83,7 +88,7 @@ def build(render):
             for n in range(FACTIONS)
         ]
         deputies = Deputy.objects.bulk_create(
-            Deputy(full_name=f"Депутатенко{n} Олександр Миколайович", slug=f"deputat-{n}")
+            Deputy(full_name=f"{SURNAMES[n]} Олександр Миколайович", slug=f"deputat-{n}")
             for n in range(DEPUTIES)
         )
         Membership.objects.bulk_create(
@@ -192,6 +197,37 @@ def measure(client, url, repeat):
     return min(cpu), statistics.median(cpu), min(wall), statistics.median(wall), len(queries)
 
 
+def measure_import(repeat_rows_file: Path) -> list[tuple[str, float, float, str]]:
+    """``import_votes`` of one new session (40 items × 2 votes × 60 deputies = 4,800 rows, CSV cp1251):
+    a dry run, the import, and a re-import of the same file, all rolled back afterwards."""
+    from django.db import transaction
+
+    from council.imports_service import import_votes, summary_lines
+    from registry.files import read_dataset
+
+    rng = random.Random(51)
+    lines = ["Сесія;Дата сесії;Номер питання;Питання порядку денного;Голосування;Депутат;Голос;Час"]
+    for item in range(1, ITEMS_PER_MEETING + 1):
+        for question, minute in (("за основу", item * 2), ("в цілому", item * 2 + 1)):
+            for surname in SURNAMES:
+                choice = rng.choice(["За", "За", "За", "Проти", "Утримався", "Не голосував", "Відсутній"])
+                cells = [str(MEETINGS + 1), "12.03.2025", str(item), f"Про питання № {item}", question]
+                cells += [f"{surname} О.М.", choice, f"{10 + minute // 60}:{minute % 60:02d}"]
+                lines.append(";".join(cells))
+    repeat_rows_file.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1251"))
+    results = []
+    with transaction.atomic():
+        for name, dry_run in (("dry run", True), ("import", False), ("re-import", False)):
+            started_cpu, started_wall = time.process_time(), time.perf_counter()
+            dataset = read_dataset(content=repeat_rows_file.read_bytes(), file_format="csv")
+            report = import_votes(dataset=dataset, dry_run=dry_run)
+            cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started_wall
+            assert not report.has_errors, report.row_problems[:3]
+            results.append((name, cpu, wall, " ".join(summary_lines(report))))
+        transaction.set_rollback(True)
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -225,6 +261,12 @@ def main():
             f"{cpu:.1f} | {cpu_median:.1f} | {wall:.1f} | {wall_median:.1f} | {queries} | {bare / cpu:.2f}"
         )
         print(f"| {name} | {figures} |")
+    rows = ITEMS_PER_MEETING * 2 * DEPUTIES
+    print(f"\nimport_votes of {rows} rows (CSV, Windows-1251), rolled back afterwards:\n")
+    print("| step | CPU s | wall s | rows/s (wall) | what it did |")
+    print("|---|---|---|---|---|")
+    for name, cpu, wall, summary in measure_import(VAR / "session.csv"):
+        print(f"| {name} | {cpu:.2f} | {wall:.2f} | {rows / wall:.0f} | {summary} |")
     print(f"\nload after: {os.getloadavg()}")
 
 

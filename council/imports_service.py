@@ -128,6 +128,14 @@ def import_votes(
     return report
 
 
+def row_list(numbers: list[int], *, limit: int = 30) -> str:
+    """«2, 3, 7» or, for a long list, «2, 3, … 4801 (4800 rows)»: a message stays readable."""
+    if len(numbers) <= limit:
+        return ", ".join(map(str, numbers))
+    shown = ", ".join(map(str, numbers[: limit - 1]))
+    return _("%(shown)s, … %(last)d (%(count)d rows)") % {"shown": shown, "last": numbers[-1], "count": len(numbers)}
+
+
 def summary_lines(report: ImportReport) -> list[str]:
     """What an import did (or would do): «Нових засідань — 1, питань — 12, голосувань — 30; бюлетенів…»."""
     figures = {

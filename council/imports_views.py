@@ -33,6 +33,8 @@ from .models import Ballot, Convocation
 
 UPLOAD_KIND = "council-votes"
 PREVIEW_PER_PAGE = 100
+#: Problems listed in the table above the rows; the rest are in the rows «with errors».
+PROBLEMS_SHOWN = 200
 TOKEN_LENGTH = 2000
 
 
@@ -181,6 +183,8 @@ class VotePreviewView(ImportMixin, TemplateView):
         return self.get_context_data(
             report=report,
             summary=summary_lines(report),
+            problems=report.row_problems[:PROBLEMS_SHOWN],
+            more_problems=max(0, len(report.row_problems) - PROBLEMS_SHOWN),
             failed=failed,
             notices=notices,
             page=paginate(rows, self.request.GET.get("p"), notices, per_page=PREVIEW_PER_PAGE),

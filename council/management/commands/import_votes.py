@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from council.imports_service import import_votes, summary_lines
+from council.imports_service import import_votes, row_list, summary_lines
 from council.models import Convocation
 from registry import files
 
@@ -68,7 +68,7 @@ class Command(BaseCommand):
                     "Rows with errors: %(rows)s. Nothing has been written: "
                     "correct the file and import it again."
                 )
-                % {"rows": ", ".join(str(number) for number in report.invalid_rows)}
+                % {"rows": row_list(report.invalid_rows)}
             )
         if report.dry_run:
             self.stdout.write(_("Checked, nothing has been written."))
