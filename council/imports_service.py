@@ -133,7 +133,11 @@ def row_list(numbers: list[int], *, limit: int = 30) -> str:
     if len(numbers) <= limit:
         return ", ".join(map(str, numbers))
     shown = ", ".join(map(str, numbers[: limit - 1]))
-    return _("%(shown)s, … %(last)d (%(count)d rows)") % {"shown": shown, "last": numbers[-1], "count": len(numbers)}
+    return _("%(shown)s, … %(last)d (%(count)d rows)") % {
+        "shown": shown,
+        "last": numbers[-1],
+        "count": len(numbers),
+    }
 
 
 def summary_lines(report: ImportReport) -> list[str]:

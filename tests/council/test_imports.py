@@ -204,6 +204,8 @@ def test_a_date_without_a_convocation_is_an_error_on_the_date(tmp_path, deputies
 
 
 def test_a_long_list_of_bad_rows_is_cut_in_the_message(tmp_path, deputies):
-    rows = [["42", "12.03.2025", str(n), PARK, "в цілому", "Петренко П.П.", "За", "10:31"] for n in range(1, 41)]
+    rows = [
+        ["42", "12.03.2025", str(n), PARK, "в цілому", "Петренко П.П.", "За", "10:31"] for n in range(1, 41)
+    ]
     with pytest.raises(CommandError, match=r"2, 3, 4, .*, 30, … 41 \(усього рядків: 40\)"):
         run(csv_file(tmp_path, rows))
