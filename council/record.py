@@ -29,6 +29,8 @@ from .kinds import BallotChoice, MeetingKind
 from .models import AgendaItem, Ballot, Deputy, Meeting, Membership
 
 RESULTS = {"adopted": True, "not_adopted": False}
+#: When a ballot was cast: the vote's time, or its meeting's start.
+MOMENT = Coalesce("vote__held_at", "vote__agenda_item__meeting__starts_at")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -147,27 +149,50 @@ def _during(field: str, start: datetime.date, end: datetime.date | None) -> Q:
     return condition
 
 
+def _spans(outer: Membership, inner: Membership) -> bool:
+    """Whether ``outer``'s period contains ``inner``'s."""
+    return outer.start_date <= inner.start_date and (
+        outer.end_date is None or (inner.end_date is not None and outer.end_date >= inner.end_date)
+    )
+
+
 def with_faction(deputy: Deputy) -> FactionAgreement:
-    """How often the deputy chose what the majority of his or her faction chose that day."""
+    """How often the deputy chose what the majority of his or her faction chose that day.
+
+    Dates are compared only where they decide something: a fellow whose membership spans the deputy's
+    is a member on every day that counts, and when the deputy has one membership in a convocation all
+    his or her votes there are that membership's; so the common case reads the members' ballots of
+    the deputy's votes through the (vote, deputy) index and joins nothing.
+    """
     voted = Ballot.objects.filter(deputy=deputy).exclude(choice=BallotChoice.ABSENT)
     own = dict(voted.order_by().values_list("vote_id", "choice"))
     counts: dict[int, dict[str, int]] = defaultdict(dict)
-    for membership in Membership.objects.filter(deputy=deputy, faction__isnull=False):
+    memberships = list(Membership.objects.filter(deputy=deputy))
+    for membership in memberships:
+        if membership.faction_id is None:
+            continue
         fellows = Membership.objects.filter(
             faction=membership.faction_id, convocation=membership.convocation_id
         )
         fellows = list(fellows.only("deputy_id", "start_date", "end_date"))
-        members = Q(pk__in=[])
-        for fellow in fellows:
-            members |= Q(deputy_id=fellow.deputy_id) & _during("moment", fellow.start_date, fellow.end_date)
-        rows = (
-            Ballot.objects.annotate(moment=Coalesce("vote__held_at", "vote__agenda_item__meeting__starts_at"))
-            .filter(
-                vote__in=voted.values("vote"),
-                vote__agenda_item__meeting__convocation=membership.convocation_id,
+        votes = voted.filter(vote__agenda_item__meeting__convocation=membership.convocation_id)
+        if sum(other.convocation_id == membership.convocation_id for other in memberships) > 1:
+            votes = votes.alias(moment=MOMENT).filter(
+                _during("moment", membership.start_date, membership.end_date)
             )
-            .filter(deputy_id__in={fellow.deputy_id for fellow in fellows})
-            .filter(_during("moment", membership.start_date, membership.end_date), members)
+        members, dated = Q(pk__in=[]), False
+        for fellow in fellows:
+            condition = Q(deputy_id=fellow.deputy_id)
+            if not _spans(fellow, membership):
+                condition &= _during("moment", fellow.start_date, fellow.end_date)
+                dated = True
+            members |= condition
+        ballots = Ballot.objects.alias(moment=MOMENT) if dated else Ballot.objects.all()
+        rows = (
+            ballots.filter(
+                vote__in=votes.values("vote"), deputy_id__in={fellow.deputy_id for fellow in fellows}
+            )
+            .filter(members)
             .exclude(choice=BallotChoice.ABSENT)
             .order_by()
             .values("vote_id", "choice")

@@ -196,3 +196,19 @@ def test_the_record_queries_do_not_grow_with_meetings_and_votes(client, council,
     small = count_queries(client, council["boiko"], **query)
     add_meetings(council, 18, 2, acts)
     assert count_queries(client, council["boiko"], **query) == small
+
+
+def test_a_fellow_counts_in_the_faction_only_from_the_day_he_joins(council, convocation):
+    boiko, melnyk, koval = council["boiko"], council["melnyk"], council["koval"]
+    koval.memberships.update(end_date=datetime.date(2024, 5, 31))
+    MembershipFactory(
+        deputy=koval, convocation=convocation, faction=council["green"], start_date=datetime.date(2024, 6, 1)
+    )
+    spring = MeetingFactory(convocation=convocation, starts_at=day(2024, 3, 1))
+    vote_on(
+        spring, {boiko: FOR, melnyk: AGAINST, koval: AGAINST}
+    )  # green splits 1:1 (Koval is blue): not counted
+    summer = MeetingFactory(convocation=convocation, starts_at=day(2024, 7, 1))
+    vote_on(summer, {boiko: FOR, melnyk: AGAINST, koval: FOR})  # green 2:1 for: with the majority
+    agreement = record.with_faction(boiko)
+    assert (agreement.agreed, agreement.counted) == (1, 1)
