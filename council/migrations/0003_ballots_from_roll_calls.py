@@ -183,7 +183,7 @@ def ballots_from_roll_calls(apps, schema_editor):
         return
     distinct = sorted(set(migrator.unmatched))
     print(
-        f"\n  Roll-call rows moved to ballots: {migrator.rows} of {acts} acts "
+        f"\n  Roll-call rows of {acts} acts moved to ballots: {migrator.rows} "
         f"({migrator.skipped_acts} acts already had their vote); matched to deputies: {migrator.matched}; "
         f"unmatched: {len(migrator.unmatched)} ({len(distinct)} distinct names)."
     )

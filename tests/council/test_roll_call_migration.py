@@ -107,7 +107,7 @@ def test_rows_become_a_held_session_an_item_a_vote_and_ballots(old_apps, acts, c
     assert (unknown.not_voted_count, unknown.composition, unknown.adopted) == (1, None, None)
 
     out = capsys.readouterr().out
-    assert "moved to ballots: 5 of 3 acts" in out and "matched to deputies: 4" in out
+    assert "rows of 3 acts moved to ballots: 5" in out and "matched to deputies: 4" in out
     assert "unmatched: 1" in out and "«Жук А.»" in out and "link_deputies" in out
 
 
