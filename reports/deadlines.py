@@ -19,7 +19,7 @@ from pages.models import ActPage
 
 from . import legal_rules
 from .legal_rules import LASTS_AT_LEAST, MONTHS, PUBLISH_BEFORE, PUBLISH_WITHIN, DeadlineRule
-from .roll_calls import vote_publications
+from .roll_calls import with_votes
 
 MET = "met"
 VIOLATED = "violated"
@@ -256,18 +256,6 @@ ACT_FIELDS = (
     "planned_consideration_on",
     "discussion_until",
 )
-
-
-def with_votes(items: list[dict], rules) -> list[dict]:
-    """``items`` with their roll-call votes under ``votes``, read at once for the acts judged per vote."""
-    judged = [
-        item for item in items if any(rule.per_vote and rule.covers(item["act_type"]) for rule in rules)
-    ]
-    found = vote_publications(item["id"] for item in judged) if judged else None
-    if found is not None:
-        for item in judged:
-            item["votes"] = found.get(item["id"], [])
-    return items
 
 
 def check_page(page, *, today=None) -> list[Check]:

@@ -32,3 +32,15 @@ def vote_publications(act_ids) -> dict[int, list[VotePublication]] | None:
         for act_id, votes in provider(act_ids).items():
             found.setdefault(act_id, []).extend(votes)
     return found
+
+
+def with_votes(items: list[dict], rules) -> list[dict]:
+    """``items`` with their roll-call votes under ``votes``, read at once for the acts judged per vote."""
+    judged = [
+        item for item in items if any(rule.per_vote and rule.covers(item["act_type"]) for rule in rules)
+    ]
+    found = vote_publications(item["id"] for item in judged) if judged else None
+    if found is not None:
+        for item in judged:
+            item["votes"] = found.get(item["id"], [])
+    return items

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from wagtail import hooks
 
 from reports import legal_rules
 from reports.deadlines import (
@@ -14,7 +15,7 @@ from reports.deadlines import (
     deadline_rules,
     rule_for,
 )
-from reports.roll_calls import VotePublication
+from reports.roll_calls import HOOK, VotePublication, vote_publications
 
 D = datetime.date
 
@@ -264,3 +265,12 @@ def test_rules_can_be_replaced_from_settings(settings):
         today=D(2019, 1, 1),
     )
     assert check.due == D(2018, 11, 12) and check.status == VIOLATED
+
+
+@pytest.mark.django_db
+def test_vote_publications_gather_what_every_registered_app_gives():
+    def other_app(act_ids):
+        return {act_id: [VotePublication(D(2020, 1, 1), None)] for act_id in act_ids}
+
+    with hooks.register_temporarily(HOOK, other_app):
+        assert vote_publications([7]) == {7: [VotePublication(D(2020, 1, 1), None)]}
