@@ -121,3 +121,33 @@ def test_sources_and_watch_entries_are_added_in_the_admin(editor_client, db):
     )
     assert response.status_code == 302 and WatchEntry.objects.get().kind == WatchKind.MAYOR
     assert "міський голова" in editor_client.get("/admin/monitoring/watch/").content.decode()
+
+
+def test_the_article_screen_shows_its_mentions_beside_the_review_fields(editor_client, stored):
+    article = stored["water"]
+    boiko = WatchEntry.objects.create(kind=WatchKind.DEPUTY, phrase="Бойко Олександр Миколайович")
+    Mention.objects.create(
+        article=article,
+        entry=boiko,
+        phrase="депутата Бойка",
+        snippet="…звернення депутата Бойка щодо тарифів…",
+    )
+    html = editor_client.get(f"{ARTICLES}edit/{article.pk}/").content.decode()
+    mentions = html[html.index("Згадки") :]
+    for text in (
+        "Бойко Олександр Миколайович",
+        "Депутат",
+        "депутата Бойка",
+        "звернення депутата Бойка щодо тарифів",
+    ):
+        assert text in mentions, text
+    assert "тарифи" in mentions and "Тарифи на воду" in mentions
+    for field in ('name="relevant"', 'name="tone"', 'name="note"'):
+        assert field in html, field
+    assert 'name="title"' not in html  # shown read-only, never edited
+
+
+def test_an_article_without_mentions_says_so(editor_client, stored):
+    article = Article.objects.get(title="Сесія ради")
+    html = editor_client.get(f"{ARTICLES}edit/{article.pk}/").content.decode()
+    assert "Публікація не згадує нічого з переліку для відстеження." in html
