@@ -1,14 +1,14 @@
 """The monitoring in the Wagtail admin: sources, the watch list, articles to review and their mentions.
 
 Articles and mentions come from the fetcher only: the list shows each article's matched phrases
-and filters by them; the article screen edits the reviewer's fields
-(relevant, tone, note) and shows nothing to add.
+and filters by them; the article screen shows the article and its mentions read-only beside the
+reviewer's fields (relevant, tone, note), and there is nothing to add.
 """
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -16,6 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from .digest_views import DigestViewSet
 from .models import Article, Source, Tone, WatchEntry, WatchKind
+from .note_views import MonthlyNoteTextViewSet, MonthlyNoteViewSet
+from .panels import MentionsPanel
 
 RELEVANCE_CHOICES = [("true", _("Relevant")), ("false", _("Not relevant")), ("unknown", _("Not reviewed"))]
 
@@ -41,12 +43,6 @@ class ArticleFilterSet(WagtailFilterSet):
         return queryset.filter(relevant=value == "true")
 
 
-class ReviewForm(forms.ModelForm):
-    class Meta:
-        model = Article
-        fields = ["relevant", "tone", "note"]
-
-
 class ArticleIndexView(generic.IndexView):
     def get_add_url(self):
         return None  # articles come from the fetcher only
@@ -70,8 +66,23 @@ class ArticleViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["-published", "-pk"]
 
-    def get_form_class(self, for_update=False):
-        return ReviewForm
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("title", read_only=True),
+                FieldRowPanel(
+                    [FieldPanel("source", read_only=True), FieldPanel("published", read_only=True)]
+                ),
+                FieldPanel("url", read_only=True),
+            ],
+            heading=_("Article"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("relevant"), FieldPanel("tone")]), FieldPanel("note")],
+            heading=_("Review"),
+        ),
+        MentionsPanel(),
+    ]
 
     def get_queryset(self, request):
         return Article.objects.select_related("source").prefetch_related("mentions").distinct()
@@ -121,6 +132,8 @@ class MonitoringGroup(ViewSetGroup):
     menu_order = 260
     items = (
         DigestViewSet("monitoring_digest", url_prefix="monitoring/digest"),
+        MonthlyNoteViewSet("monitoring_note", url_prefix="monitoring/note"),
+        MonthlyNoteTextViewSet("monitoring_note_texts", url_prefix="monitoring/note-texts"),
         ArticleViewSet("monitoring_articles", url_prefix="monitoring/articles"),
         SourceViewSet("monitoring_sources", url_prefix="monitoring/sources"),
         WatchEntryViewSet("monitoring_watch", url_prefix="monitoring/watch"),
