@@ -32,10 +32,13 @@ class ArticleFilterSet(WagtailFilterSet):
     entry = django_filters.ModelChoiceFilter(
         label=_("watch-list entry"), queryset=WatchEntry.objects.all(), field_name="mentions__entry"
     )
+    entry_kind = django_filters.ChoiceFilter(
+        label=_("kind of entry mentioned"), choices=WatchKind.choices, field_name="mentions__entry__kind"
+    )
 
     class Meta:
         model = Article
-        fields = ["source", "tone", "published", "relevant", "entry"]
+        fields = ["source", "tone", "published", "relevant", "entry", "entry_kind"]
 
     def filter_relevant(self, queryset, name, value):
         if value == "unknown":

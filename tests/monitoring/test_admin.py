@@ -67,6 +67,8 @@ def test_the_article_list_shows_matched_phrases_and_offers_no_add(editor_client,
         ({"relevant": "unknown"}, {"Сесія ради"}),
         ({"published_from": "2026-12-04", "published_to": "2026-12-05"}, {"Ярмарок на площі"}),
         ({"entry": "tariffs"}, {"Тарифи на воду"}),
+        ({"entry_kind": "topic"}, {"Тарифи на воду"}),
+        ({"entry_kind": "deputy"}, set()),
     ],
 )
 def test_the_article_list_filters(editor_client, stored, params, expected):

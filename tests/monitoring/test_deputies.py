@@ -6,8 +6,9 @@ import pytest
 from django.core.management import call_command
 
 from council.kinds import DeputyStatus
-from monitoring.matching import WatchList
-from monitoring.models import WatchEntry, WatchKind
+from monitoring.digest import build_digest, kyiv_today
+from monitoring.matching import WatchList, record_mentions
+from monitoring.models import Article, Source, WatchEntry, WatchKind
 from tests.council.conftest import DeputyFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +85,13 @@ def test_a_deputy_entry_needs_a_surname_and_a_first_name(editor_client):
     assert response.status_code == 200
     assert "прізвище та ім" in response.content.decode()
     assert not WatchEntry.objects.exists()
+
+
+def test_a_mentioned_deputy_is_among_the_digests_most_mentioned():
+    watch_list = watch(BOIKO)
+    source = Source.objects.create(name="Вісник", slug="visnyk", url="http://127.0.0.1/rss")
+    article = Article.objects.create(
+        source=source, url="http://127.0.0.1/a/1", title="Прийом", text="Депутат Бойко прийняв мешканців."
+    )
+    record_mentions(article=article, watch_list=watch_list)
+    assert build_digest(day=kyiv_today()).entries == [(BOIKO, 1)]
