@@ -1,8 +1,9 @@
 """Demo content: three media sources and a month of their articles, matched against a small watch list.
 
 Run by ``manage.py load_demo`` through the ``radasite_load_demo`` hook (``pages.demo.loader``), after
-the council's demo (its deputies join the watch list); safe to run again. The demo sources are
-disabled: their addresses are examples, never fetched. Last month's note gets sample paragraphs.
+the council's and the registry's demo, whose deputies and organisations join the watch list; safe to
+run again. The demo sources are disabled: their addresses are examples, never fetched. Last month's
+note gets sample paragraphs.
 """
 
 import datetime
@@ -12,7 +13,7 @@ from django.utils import timezone
 from .fingerprint import simhash
 from .matching import WatchList, record_mentions
 from .models import Article, MonthlyNoteText, Source, SourceKind, Tone, WatchEntry, WatchKind
-from .watchlist import watch_deputies
+from .watchlist import watch_deputies, watch_registry_organisations
 
 DEMO_HOOK = "radasite_load_demo"
 DEMO_DAYS = 30
@@ -95,6 +96,7 @@ def add_demo_media(*, home, user, report):
     for kind, phrase in ENTRIES:
         WatchEntry.objects.get_or_create(kind=kind, phrase=phrase)
     watch_deputies()
+    watch_registry_organisations()
     stories = STORIES + [story] if (story := deputy_story()) else STORIES
     watch_list = WatchList.load()
     now = timezone.now()
