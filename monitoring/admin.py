@@ -56,6 +56,7 @@ class ArticleViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("Articles")
     index_view_class = ArticleIndexView
+    copy_view_enabled = False  # articles come from the fetcher only (its «copy» is an add, and a 500)
     filterset_class = ArticleFilterSet
     list_display = [
         "title",
@@ -109,6 +110,20 @@ class SourceViewSet(ModelViewSet):
     search_fields = ["name", "url"]
     form_fields = ["name", "slug", "kind", "url", "link_selector", "date_format", "check_interval", "enabled"]
     inspect_view_enabled = True
+    # The conditional-GET validators (ETag, Last-Modified) are the fetcher's, not the editors'.
+    inspect_view_fields = [
+        "name",
+        "slug",
+        "kind",
+        "url",
+        "link_selector",
+        "date_format",
+        "check_interval",
+        "enabled",
+        "last_fetch_at",
+        "last_status",
+        "last_error",
+    ]
 
 
 class WatchEntryFilterSet(WagtailFilterSet):

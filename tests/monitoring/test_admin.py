@@ -56,6 +56,7 @@ def test_the_article_list_shows_matched_phrases_and_offers_no_add(editor_client,
     assert titles(response) == {"Тарифи на воду", "Ярмарок на площі", "Сесія ради"}
     assert "Тарифи на воду" in response.content.decode()
     assert editor_client.get(f"{ARTICLES}new/").status_code == 404
+    assert editor_client.get(f"{ARTICLES}copy/{stored['water'].pk}/").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -153,3 +154,12 @@ def test_an_article_without_mentions_says_so(editor_client, stored):
     article = Article.objects.get(title="Сесія ради")
     html = editor_client.get(f"{ARTICLES}edit/{article.pk}/").content.decode()
     assert "Публікація не згадує нічого з переліку для відстеження." in html
+
+
+def test_a_sources_inspect_screen_shows_the_last_fetch_not_the_validators(editor_client, stored):
+    source = stored["visnyk"]
+    Source.objects.filter(pk=source.pk).update(
+        last_status="error", last_error="Сайт недоступний", etag='"abc"'
+    )
+    html = editor_client.get(f"/admin/monitoring/sources/inspect/{source.pk}/").content.decode()
+    assert "Сайт недоступний" in html and '"abc"' not in html and "&quot;abc&quot;" not in html
