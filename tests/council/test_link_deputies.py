@@ -10,7 +10,7 @@ from council.services import link_deputies
 from pages import models as m
 from tests import factories as f
 
-from .conftest import DeputyFactory
+from .factories import DeputyFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 
 from registry.kinds import OrganizationKind
 
-from .kinds import CommissionRole, DeputyStatus
+from ..kinds import CommissionRole, DeputyStatus
 
 
 def check_period(start, end, *, field="end_date"):
