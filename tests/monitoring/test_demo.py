@@ -7,7 +7,7 @@ from monitoring.demo import DEMO_DAYS, DEMO_HOOK, DEMO_ORDER, add_demo_media
 from monitoring.digest import KYIV
 from monitoring.models import Article, Mention, MonthlyNoteText, Source, WatchEntry, WatchKind
 from pages.demo.base import Report
-from tests.council.conftest import DeputyFactory
+from tests.council.factories import DeputyFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from council.kinds import DeputyStatus
 from monitoring.digest import build_digest, kyiv_today
 from monitoring.matching import WatchList, record_mentions
 from monitoring.models import Article, Source, WatchEntry, WatchKind
-from tests.council.conftest import DeputyFactory
+from tests.council.factories import DeputyFactory
 
 pytestmark = pytest.mark.django_db
 
