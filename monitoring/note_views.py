@@ -19,7 +19,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from cms import params
-from reports.admin_views import MonthlyReportForm
+from reports.admin_views import MonthlyReportForm, wants_download
 
 from .models import MonthlyNoteText
 from .note import build_note
@@ -45,15 +45,6 @@ class NoteForm(MonthlyReportForm):
             )
         except params.BadParameter as error:
             raise forms.ValidationError(str(error)) from None
-
-
-def wants_download(request, notices: list) -> bool:
-    """Whether the Download button was pressed (``download=1``); any other value is explained."""
-    try:
-        return params.choice(request.GET.get("download"), name="download", choices=["1"]) is not None
-    except params.BadParameter as error:
-        notices.append(str(error))
-        return False
 
 
 class MonthlyNoteView(WagtailAdminTemplateMixin, TemplateView):
