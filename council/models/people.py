@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from registry.kinds import OrganizationKind
 
 from ..kinds import CommissionRole, DeputyStatus
+from .searchable import SearchableByName
 
 
 def check_period(start, end, *, field="end_date"):
@@ -43,7 +44,7 @@ class Convocation(models.Model):
         check_period(self.start_date, self.end_date)
 
 
-class Deputy(ClusterableModel):
+class Deputy(SearchableByName, ClusterableModel):
     """A deputy of the council: a person across convocations, factions and commissions."""
 
     full_name = models.CharField(
@@ -103,6 +104,10 @@ class Deputy(ClusterableModel):
 
     def __str__(self):
         return self.full_name
+
+    def search_texts(self):
+        """Found in the site search by name, as «депутат», and by the electoral district."""
+        return [self.full_name, _("Deputy of the city council"), self.electoral_district]
 
     def clean(self):
         if self.status == DeputyStatus.ENDED and not self.mandate_ended_on:
