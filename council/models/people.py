@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from modelsearch import index
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from registry.kinds import OrganizationKind
@@ -96,6 +97,8 @@ class Deputy(SearchableByName, ClusterableModel):
         InlinePanel("memberships", heading=_("Convocations and factions"), label=_("membership")),
         InlinePanel("commission_seats", heading=_("Commissions"), label=_("commission seat")),
     ]
+    # The admin's and choosers' search, where it uses the search backend, completes partial names.
+    search_fields = SearchableByName.search_fields + [index.AutocompleteField("full_name")]
 
     class Meta:
         verbose_name = _("deputy")

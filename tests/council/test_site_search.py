@@ -6,6 +6,7 @@ import logging
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from modelsearch.backends import get_search_backend
 
 from council.kinds import MeetingKind
 from council.models import Deputy, Meeting
@@ -125,3 +126,8 @@ def test_elasticsearch_document_holds_the_lemmas_of_the_name(council):
     document = backend.mapping_class(Deputy).get_document(council["kovalenko"])
     lemmas = next(value for key, value in document.items() if key.endswith("search_lemmas"))
     assert {"коваленко", "депутат"} <= set(lemmas.split())
+
+
+def test_the_search_backend_completes_a_partial_name(council):
+    found = get_search_backend("default").autocomplete("Бойк", Deputy.objects.all())
+    assert list(found) == [council["boiko"]]
