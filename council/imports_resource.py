@@ -206,12 +206,22 @@ class BallotResource(resources.ModelResource):
         return vote
 
     def after_import(self, dataset, result, **kwargs):
-        """Every vote the file touched is recounted (in a dry run too: the preview shows the result)."""
+        """Every vote the file touched is recounted (in a dry run too: the preview shows the result).
+
+        A touched vote not yet published is published now: the import puts its result on the site
+        (the deputies' pages, the act's vote section), and Art. 59 judges that moment. A vote published
+        before keeps its time: a correction does not make a result published on time look late.
+        """
         super().after_import(dataset, result, **kwargs)
         if result.has_errors() or result.has_validation_errors():
             return
+        now = timezone.now()
         for vote in self.touched.values():
             recount(vote)
+            if vote.published_at is None:
+                vote.published_at = now
+        unpublished = [pk for pk, vote in self.touched.items() if vote.published_at == now]
+        Vote.objects.filter(pk__in=unpublished, published_at__isnull=True).update(published_at=now)
 
 
 def row_errors(error: ValidationError) -> list[tuple[str, str]]:

@@ -97,17 +97,20 @@ def test_a_windows_1251_csv_creates_the_session_items_votes_and_ballots(tmp_path
     assert (basis.for_count, basis.against_count, basis.absent_count, basis.composition) == (1, 1, 1, 5)
     assert basis.adopted is False
     assert "Нових засідань — 1, питань порядку денного — 2, голосувань — 3." in out
+    assert basis.published_at is not None  # the import puts the result on the site
     assert "бюлетенів: нових — 8, змінених — 0, без змін — 0" in out.lower()
 
 
 def test_a_re_import_updates_and_never_duplicates(tmp_path, deputies):
     run(csv_file(tmp_path, session_rows()))
+    published = Vote.objects.get(agenda_item__number="1", question=Question.WHOLE).published_at
     out, _ = run(csv_file(tmp_path, session_rows(melnyk="За"), encoding="utf-8", delimiter=","))
     assert (Meeting.objects.count(), AgendaItem.objects.count(), Vote.objects.count()) == (1, 2, 3)
     assert Ballot.objects.count() == 8
     whole = Vote.objects.get(agenda_item__number="1", question=Question.WHOLE)
     assert Ballot.objects.get(vote=whole, deputy=deputies["melnyk"]).choice == BallotChoice.FOR
     assert whole.for_count == 2  # recounted after the change
+    assert whole.published_at == published  # a correction keeps the first publication's time
     assert "нових — 0, змінених — 1, без змін — 7" in out
 
 
