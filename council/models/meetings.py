@@ -101,7 +101,7 @@ class Meeting(SearchableByName, ClusterableModel):
         label = self.get_kind_display()
         if self.number:
             label = _("%(kind)s № %(number)s") % {"kind": label, "number": self.number}
-        return f"{label}, {self.starts_at:%d.%m.%Y}"
+        return f"{label}, {timezone.localtime(self.starts_at):%d.%m.%Y}"
 
     def search_texts(self):
         """Found in the site search by kind and number («41 сесія»), title, month, place, convocation."""
