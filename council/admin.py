@@ -10,6 +10,7 @@ from registry.kinds import OrganizationKind
 from registry.models import Organization
 
 from .admin_meetings import MeetingViewSet, VoteViewSet
+from .imports_views import VoteImportViewSet
 from .models import Convocation, Deputy
 
 
@@ -66,7 +67,7 @@ class CouncilViewSetGroup(ModelViewSetGroup):
     menu_label = _("Deputies and sessions")
     menu_icon = "group"
     menu_order = 260
-    items = (DeputyViewSet, ConvocationViewSet, MeetingViewSet, VoteViewSet)
+    items = (DeputyViewSet, ConvocationViewSet, MeetingViewSet, VoteViewSet, VoteImportViewSet)
 
 
 council_viewset_group = CouncilViewSetGroup()

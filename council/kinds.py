@@ -53,3 +53,17 @@ class BallotChoice(models.TextChoices):
     ABSTAINED = "abstained", _("Abstained")
     DID_NOT_VOTE = "did_not_vote", _("Did not vote")
     ABSENT = "absent", _("Absent")
+
+
+class VoteResult(models.TextChoices):
+    """A roll-call vote's result as open data states it (undecided while the composition is unknown)."""
+
+    ADOPTED = "adopted", _("adopted")
+    NOT_ADOPTED = "not_adopted", _("not adopted")
+
+    @classmethod
+    def of(cls, adopted: bool | None) -> str | None:
+        """The result's code for a vote's stored ``adopted`` (None: not decided)."""
+        if adopted is None:
+            return None
+        return cls.ADOPTED if adopted else cls.NOT_ADOPTED

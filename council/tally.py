@@ -13,6 +13,7 @@ import datetime
 import math
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from .kinds import BallotChoice, Majority
 from .models import Membership, Vote
@@ -73,7 +74,7 @@ def recount(vote: Vote) -> Outcome:
     rows = vote.ballots.values("choice").annotate(n=Count("pk")).values_list("choice", "n")
     counts = {choice: 0 for choice in BallotChoice.values} | dict(rows)
     meeting = vote.agenda_item.meeting
-    day = (vote.held_at or meeting.starts_at).date()
+    day = timezone.localdate(vote.held_at or meeting.starts_at)  # the day in Kyiv, not in UTC
     result = outcome(counts, composition_on(meeting.convocation_id, day), vote.majority)
     for choice, field in COUNT_FIELDS.items():
         setattr(vote, field, counts[choice])

@@ -115,7 +115,6 @@ def act_detail_related(act):
         ),
         "drafts": list(drafts.order_by("date")) if flags.get("has_drafts") else [],
         "adopted_as": pages.filter(pk=act.adopted_as_id).first() if act.adopted_as_id else None,
-        "votes": list(act.votes.all()),
         "commission_documents": list(documents.order_by("-meeting_date"))
         if flags.get("has_documents")
         else [],

@@ -7,6 +7,8 @@ considers and, once adopted, to the decision. The votes taken on an item are in 
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -16,9 +18,10 @@ from wagtail.models import Orderable
 
 from ..kinds import MeetingKind, MeetingStatus
 from .people import Convocation, Deputy
+from .searchable import SearchableByName
 
 
-class Meeting(ClusterableModel):
+class Meeting(SearchableByName, ClusterableModel):
     """A session of the council, or a meeting of the executive committee or of a standing commission."""
 
     kind = models.CharField(
@@ -99,7 +102,19 @@ class Meeting(ClusterableModel):
         label = self.get_kind_display()
         if self.number:
             label = _("%(kind)s № %(number)s") % {"kind": label, "number": self.number}
-        return f"{label}, {self.starts_at:%d.%m.%Y}"
+        return f"{label}, {timezone.localtime(self.starts_at):%d.%m.%Y}"
+
+    def search_texts(self):
+        """Found in the site search by kind and number («41 сесія»), title, month, place, convocation."""
+        day = timezone.localtime(self.starts_at)
+        return [
+            str(self),
+            self.title,
+            date_format(day, "j E Y"),
+            self.place,
+            self.convocation,
+            self.commission.title if self.commission_id else "",
+        ]
 
     def clean(self):
         if self.kind == MeetingKind.COMMISSION and not self.commission_id:

@@ -75,3 +75,16 @@ def test_without_a_convocation_the_result_is_undecided():
     recount(vote)
     vote.refresh_from_db()
     assert (vote.for_count, vote.composition, vote.adopted) == (1, None, None)
+
+
+def test_the_day_of_a_vote_is_its_day_in_kyiv(convocation):
+    # 22:30 UTC on 31 January is 00:30 on 1 February in Kyiv: the mandate that ended on 31 January
+    # no longer counts in the composition, and the meeting is dated 1 February.
+    seat(convocation, 10)
+    seat(convocation, 1, end=datetime.date(2024, 1, 31))
+    late = datetime.datetime(2024, 1, 31, 22, 30, tzinfo=datetime.UTC)
+    vote = VoteFactory(agenda_item__meeting__convocation=convocation, agenda_item__meeting__starts_at=late)
+    recount(vote)
+    vote.refresh_from_db()
+    assert vote.composition == 11
+    assert str(vote.agenda_item.meeting).endswith("01.02.2024")

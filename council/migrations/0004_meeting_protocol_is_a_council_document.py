@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cms', '0006_requisite_change'),
-        ('council', '0002_meetings_and_votes'),
+        ('council', '0003_ballots_from_roll_calls'),
     ]
 
     operations = [
