@@ -111,10 +111,6 @@ def test_an_act_without_votes_has_no_section(client, index):
     assert votes_section(client, f.ActPageFactory(parent=index)) is None
 
 
-def test_the_meeting_is_a_label_until_meetings_have_pages():
-    assert meeting_url(MeetingFactory()) == ""
-
-
 @pytest.mark.urls("tests.council.meeting_urls")
 def test_the_meeting_links_its_page_where_there_is_one():
     meeting = MeetingFactory()

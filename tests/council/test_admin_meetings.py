@@ -66,7 +66,9 @@ def test_a_postponed_date_on_a_held_session_is_refused_in_ukrainian(editor_clien
 
 
 def test_the_meeting_list_filters_by_kind_year_and_searches_titles(editor_client, convocation):
-    session = MeetingFactory(convocation=convocation, number=40)
+    session = MeetingFactory(
+        convocation=convocation, number=40, starts_at=datetime.datetime(2024, 3, 14, 8, tzinfo=datetime.UTC)
+    )
     AgendaItemFactory(meeting=session, title="Про бюджет громади")
     MeetingFactory(
         convocation=None,

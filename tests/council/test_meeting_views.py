@@ -92,7 +92,12 @@ def test_the_meeting_page_shows_the_agenda_with_acts_votes_protocol_and_video(
     video = f.VideoPageFactory(parent=f.VideoIndexPageFactory(parent=home_page), title="Сесія наживо")
     protocol = f.DocumentFactory(title="Протокол 40 сесії")
     meeting = MeetingFactory(
-        convocation=convocation, number=40, place="Сесійна зала", protocol=protocol, video=video
+        convocation=convocation,
+        number=40,
+        starts_at=datetime.datetime(2024, 3, 14, 8, tzinfo=datetime.UTC),
+        place="Сесійна зала",
+        protocol=protocol,
+        video=video,
     )
     first = AgendaItemFactory(meeting=meeting, number="1", title="Про бюджет громади", **acts)
     AgendaItemFactory(meeting=meeting, number="2", title="Про програму спорту")
@@ -108,7 +113,8 @@ def test_the_meeting_page_shows_the_agenda_with_acts_votes_protocol_and_video(
     assert "<td>25</td><td>3</td><td>0</td>" in html and "<td>12</td><td>0</td><td>4</td>" in html
     assert html.count(">не прийнято<") == 1 and html.count(">прийнято<") == 1 and "Утрималися" in html
     assert f'href="{protocol.url}"' in html and f'href="{video.url}"' in html
-    assert '<time datetime="2024-' in html and 'class="table-wrap"' in html
+    assert '<time datetime="2024-03-14T10:00+02:00">14 березня 2024, 10:00</time>' in html
+    assert 'class="table-wrap"' in html
 
 
 def test_a_postponed_meeting_shows_its_new_date(client, convocation):
