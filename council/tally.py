@@ -6,20 +6,30 @@ the council (Art. 59 of the Law «On local self-government in Ukraine»: decisio
 majority of the total composition). A sitting has a quorum when more than half of the composition
 took part (registered ballots: every ballot but «absent»). Without a convocation, or with nobody in
 it on that day, the composition is unknown and the result is left undecided (``None``).
+
+Each ballot also keeps the deputy's faction on that day and whether its choice was the faction's
+majority (``council.majority``), so a deputy's record counts its agreement without reading anyone
+else's ballots. Every writer of ballots recounts the votes it touched; ``manage.py recount_votes``
+recounts them all, and saving a deputy in the admin recounts the votes his or her memberships affect.
 """
 
 import dataclasses
 import datetime
 import math
+from collections import Counter, defaultdict
 
-from django.db.models import Count, Q
+from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .kinds import BallotChoice, Majority
-from .models import Membership, Vote
+from .majority import factions_on, with_faction
+from .models import Ballot, Membership, Vote
 
 #: The mayor is a member of the council beside the deputies.
 HEAD_OF_COUNCIL = 1
+#: Votes recounted together (their ballots are held in memory at once), and ballots written at once.
+BATCH_SIZE = 200
 
 COUNT_FIELDS = {
     BallotChoice.FOR: "for_count",
@@ -70,14 +80,65 @@ def outcome(counts: dict[str, int], composition: int | None, majority: str) -> O
 
 
 def recount(vote: Vote) -> Outcome:
-    """Count ``vote``'s ballots, judge its quorum and result, and store them on the vote."""
-    rows = vote.ballots.values("choice").annotate(n=Count("pk")).values_list("choice", "n")
-    counts = {choice: 0 for choice in BallotChoice.values} | dict(rows)
-    meeting = vote.agenda_item.meeting
-    day = timezone.localdate(vote.held_at or meeting.starts_at)  # the day in Kyiv, not in UTC
-    result = outcome(counts, composition_on(meeting.convocation_id, day), vote.majority)
-    for choice, field in COUNT_FIELDS.items():
-        setattr(vote, field, counts[choice])
-    vote.composition, vote.quorum, vote.adopted = result.composition, result.quorum, result.adopted
-    vote.save(update_fields=[*COUNT_FIELDS.values(), "composition", "quorum", "adopted"])
-    return result
+    """Count ``vote``'s ballots, judge its quorum and result, and store them on the vote; store each
+    ballot's faction on the day and whether it went with the faction's majority."""
+    return _recount_batch([vote])[vote.pk]
+
+
+def recount_votes(votes: QuerySet, *, batch_size: int = BATCH_SIZE, progress=None) -> int:
+    """Recount ``votes`` in batches of ``batch_size`` (memory bounded by the batch), calling
+    ``progress(done, total)`` after each batch (each in its own transaction).
+    Returns the number of votes recounted."""
+    ids = list(votes.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        batch = Vote.objects.filter(pk__in=ids[start : start + batch_size]).select_related(
+            "agenda_item__meeting"
+        )
+        with transaction.atomic():
+            _recount_batch(list(batch))
+        if progress is not None:
+            progress(min(start + batch_size, len(ids)), len(ids))
+    return len(ids)
+
+
+def _recount_batch(votes: list[Vote]) -> dict[int, Outcome]:
+    """Five queries whatever the batch's size: memberships, ballots, and the writes of both."""
+    days = {}
+    for vote in votes:
+        meeting = vote.agenda_item.meeting
+        days[vote.pk] = (meeting.convocation_id, timezone.localdate(vote.held_at or meeting.starts_at))
+    terms = defaultdict(list)
+    if any(convocation for convocation, _day in days.values()):
+        rows = (
+            Membership.objects.filter(convocation__in={convocation for convocation, _day in days.values()})
+            .filter(start_date__lte=max(day for _c, day in days.values()))
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=min(day for _c, day in days.values())))
+            .order_by("start_date", "pk")
+            .values_list("convocation_id", "deputy_id", "faction_id", "start_date", "end_date")
+        )
+        for convocation_id, *term in rows:
+            terms[convocation_id].append(term)
+    ballots = defaultdict(list)
+    rows = Ballot.objects.filter(vote__in=[vote.pk for vote in votes]).order_by("pk")
+    for row in rows.values_list("pk", "vote_id", "deputy_id", "choice", "faction_id", "with_faction"):
+        ballots[row[1]].append(row)
+    results, changed = {}, []
+    for vote in votes:
+        convocation_id, day = days[vote.pk]
+        faction_of, deputies = factions_on(terms[convocation_id], day)
+        cast = ballots[vote.pk]
+        counts = {choice: 0 for choice in BallotChoice.values}
+        counts.update(Counter(row[3] for row in cast))
+        composition = deputies + HEAD_OF_COUNCIL if deputies else None
+        results[vote.pk] = result = outcome(counts, composition, vote.majority)
+        for choice, field in COUNT_FIELDS.items():
+            setattr(vote, field, counts[choice])
+        vote.composition, vote.quorum, vote.adopted = result.composition, result.quorum, result.adopted
+        factions = [faction_of.get(deputy_id) for _pk, _v, deputy_id, *_rest in cast]
+        agreements = with_faction([(f, row[3]) for f, row in zip(factions, cast, strict=True)])
+        for row, faction_id, agrees in zip(cast, factions, agreements, strict=True):
+            if (row[4], row[5]) != (faction_id, agrees):
+                changed.append(Ballot(pk=row[0], faction_id=faction_id, with_faction=agrees))
+    Vote.objects.bulk_update(votes, [*COUNT_FIELDS.values(), "composition", "quorum", "adopted"])
+    Ballot.objects.bulk_update(changed, ["faction", "with_faction"], batch_size=BATCH_SIZE)
+    return results
