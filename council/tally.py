@@ -28,8 +28,10 @@ from .models import Ballot, Membership, Vote
 
 #: The mayor is a member of the council beside the deputies.
 HEAD_OF_COUNCIL = 1
-#: Votes recounted together (their ballots are held in memory at once), and ballots written at once.
+#: Votes recounted together (their ballots are held in memory at once).
 BATCH_SIZE = 200
+#: Ballots named in one UPDATE (under SQLite's 999 parameters).
+WRITE_CHUNK = 900
 
 COUNT_FIELDS = {
     BallotChoice.FOR: "for_count",
@@ -38,6 +40,7 @@ COUNT_FIELDS = {
     BallotChoice.DID_NOT_VOTE: "not_voted_count",
     BallotChoice.ABSENT: "absent_count",
 }
+VOTE_FIELDS = [*COUNT_FIELDS.values(), "composition", "quorum", "adopted"]
 
 
 def composition_on(convocation_id: int | None, day: datetime.date) -> int | None:
@@ -82,7 +85,7 @@ def outcome(counts: dict[str, int], composition: int | None, majority: str) -> O
 def recount(vote: Vote) -> Outcome:
     """Count ``vote``'s ballots, judge its quorum and result, and store them on the vote; store each
     ballot's faction on the day and whether it went with the faction's majority."""
-    return _recount_batch([vote])[vote.pk]
+    return _recount_batch([vote], fresh=False)[vote.pk]
 
 
 def recount_votes(votes: QuerySet, *, batch_size: int = BATCH_SIZE, progress=None) -> int:
@@ -95,14 +98,16 @@ def recount_votes(votes: QuerySet, *, batch_size: int = BATCH_SIZE, progress=Non
             "agenda_item__meeting"
         )
         with transaction.atomic():
-            _recount_batch(list(batch))
+            _recount_batch(list(batch), fresh=True)
         if progress is not None:
             progress(min(start + batch_size, len(ids)), len(ids))
     return len(ids)
 
 
-def _recount_batch(votes: list[Vote]) -> dict[int, Outcome]:
-    """Five queries whatever the batch's size: memberships, ballots, and the writes of both."""
+def _recount_batch(votes: list[Vote], *, fresh: bool) -> dict[int, Outcome]:
+    """A fixed number of queries whatever the batch's size: the memberships, the ballots, one write of
+    the votes and one per (faction, agreement) pair of the ballots that changed. ``fresh`` votes were
+    just read, so those whose tally is unchanged are not written."""
     days = {}
     for vote in votes:
         meeting = vote.agenda_item.meeting
@@ -122,7 +127,7 @@ def _recount_batch(votes: list[Vote]) -> dict[int, Outcome]:
     rows = Ballot.objects.filter(vote__in=[vote.pk for vote in votes]).order_by("pk")
     for row in rows.values_list("pk", "vote_id", "deputy_id", "choice", "faction_id", "with_faction"):
         ballots[row[1]].append(row)
-    results, changed = {}, []
+    results, changed_votes, changed = {}, [], defaultdict(list)
     for vote in votes:
         convocation_id, day = days[vote.pk]
         faction_of, deputies = factions_on(terms[convocation_id], day)
@@ -131,14 +136,21 @@ def _recount_batch(votes: list[Vote]) -> dict[int, Outcome]:
         counts.update(Counter(row[3] for row in cast))
         composition = deputies + HEAD_OF_COUNCIL if deputies else None
         results[vote.pk] = result = outcome(counts, composition, vote.majority)
-        for choice, field in COUNT_FIELDS.items():
-            setattr(vote, field, counts[choice])
-        vote.composition, vote.quorum, vote.adopted = result.composition, result.quorum, result.adopted
+        tally = [counts[choice] for choice in COUNT_FIELDS] + [composition, result.quorum, result.adopted]
+        if not fresh or tally != [getattr(vote, field) for field in VOTE_FIELDS]:
+            changed_votes.append(vote)
+            for field, value in zip(VOTE_FIELDS, tally, strict=True):
+                setattr(vote, field, value)
         factions = [faction_of.get(deputy_id) for _pk, _v, deputy_id, *_rest in cast]
         agreements = with_faction([(f, row[3]) for f, row in zip(factions, cast, strict=True)])
         for row, faction_id, agrees in zip(cast, factions, agreements, strict=True):
             if (row[4], row[5]) != (faction_id, agrees):
-                changed.append(Ballot(pk=row[0], faction_id=faction_id, with_faction=agrees))
-    Vote.objects.bulk_update(votes, [*COUNT_FIELDS.values(), "composition", "quorum", "adopted"])
-    Ballot.objects.bulk_update(changed, ["faction", "with_faction"], batch_size=BATCH_SIZE)
+                changed[faction_id, agrees].append(row[0])
+    Vote.objects.bulk_update(changed_votes, VOTE_FIELDS)
+    # One UPDATE per (faction, agreement) pair rather than a CASE per ballot: few pairs, many ballots.
+    for (faction_id, agrees), pks in changed.items():
+        for start in range(0, len(pks), WRITE_CHUNK):
+            Ballot.objects.filter(pk__in=pks[start : start + WRITE_CHUNK]).update(
+                faction_id=faction_id, with_faction=agrees
+            )
     return results

@@ -14,6 +14,7 @@ from council import record
 from council.kinds import BallotChoice
 from council.majority import with_faction
 from council.models import Ballot, Vote
+from council.recounting import changed_periods
 from council.tally import recount
 from tests.registry.factories import PartyOrganizationFactory
 
@@ -183,3 +184,33 @@ def test_a_faction_switch_saved_in_the_admin_changes_the_record(editor_client, c
     assert stored(summer)["koval"] == ("Зелена", False)  # green's majority was «against»
     assert stored(spring)["koval"] == ("Синя", True)
     assert (record.with_faction(koval).agreed, record.with_faction(koval).counted) == (1, 2)
+
+
+def test_only_the_days_whose_faction_changed_are_recounted():
+    start, may, june = datetime.date(2020, 12, 1), datetime.date(2024, 5, 31), JUNE
+    before = {(1, 10, start, None)}
+    switch = {(1, 10, start, may), (1, 11, june, None)}
+    assert changed_periods(before, switch) == [(1, june, None)]
+    assert changed_periods(before, before) == []
+    ended = {(1, 10, start, may)}  # the mandate ended on 31 May
+    assert changed_periods(before, ended) == [(1, june, None)]
+    moved = {(1, 10, datetime.date(2021, 1, 1), None)}  # the start corrected a month later
+    assert changed_periods(before, moved) == [(1, start, datetime.date(2020, 12, 31))]
+    assert changed_periods(set(), {(2, None, june, None)}) == [(2, june, None)]  # no faction, a mandate
+
+
+def test_an_edit_that_changes_no_membership_recounts_nothing(editor_client, council, convocation):
+    koval = council["koval"]
+    vote = cast(convocation, at(2024, 3, 1), {koval: FOR, council["boiko"]: FOR})
+    Ballot.objects.filter(vote=vote).update(with_faction=None)  # as if stale: a recount would fix it
+    old = koval.memberships.get()
+    data = deputy_form(
+        koval,
+        [{"id": old.pk, "convocation": convocation.pk, "faction": council["blue"].pk,
+          "start_date": old.start_date.isoformat(), "end_date": ""}],
+    )  # fmt: skip
+    data["memberships-INITIAL_FORMS"] = "1"
+    data["phone"] = "+380 4631 2 34 56"
+    response = editor_client.post(reverse("council_deputies:edit", args=[koval.pk]), data)
+    assert response.status_code == 302
+    assert stored(vote)["koval"] == ("Синя", None)
