@@ -239,16 +239,18 @@ def measure_recount() -> list[tuple[str, int, float, float]]:
     in the admin does after a faction switch from the middle of the term (the votes from that day)."""
     from django.db import transaction
 
-    from council.models import Deputy, Membership, Vote
+    from council.models import Ballot, Deputy, Membership, Vote
     from council.recounting import membership_terms, recount_after_membership_change
     from council.tally import recount_votes
 
     results = []
     with transaction.atomic():
-        started_cpu, started_wall = time.process_time(), time.perf_counter()
-        done = recount_votes(Vote.objects.all())
-        cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started_wall
-        results.append(("recount_votes, every vote", done, cpu, wall))
+        Ballot.objects.update(faction=None, with_faction=None)  # as just after the schema migration
+        for name in ("recount_votes, every ballot to fill in", "recount_votes again, nothing to change"):
+            started_cpu, started_wall = time.process_time(), time.perf_counter()
+            done = recount_votes(Vote.objects.all())
+            cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started_wall
+            results.append((name, done, cpu, wall))
         deputy = Deputy.objects.get(slug="deputat-7")
         before = membership_terms(deputy)
         membership = deputy.memberships.get()
@@ -263,6 +265,36 @@ def measure_recount() -> list[tuple[str, int, float, float]]:
         cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started_wall
         results.append(("a faction switch saved in the admin (from 1 Jan 2023)", done, cpu, wall))
         transaction.set_rollback(True)
+    return results
+
+
+def measure_reads(repeat: int) -> list[tuple[str, float, int]]:
+    """Each read of the record alone, for deputat-7: (name, CPU ms min of ``repeat``, queries)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from council import record
+    from council.models import Deputy
+
+    deputy = Deputy.objects.get(slug="deputat-7")
+    rows = record.attendance(deputy)
+    reads = {
+        "attendance by session": lambda: record.attendance(deputy),
+        "attendance per year (from those rows)": lambda: record.attendance_by_year(rows),
+        "with the faction": lambda: record.with_faction(deputy),
+        "votes, first page of 25": lambda: list(record.votes(deputy)[:25]),
+        "initiated": lambda: list(record.initiated(deputy)),
+    }
+    results = []
+    for name, read in reads.items():
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.process_time()
+            read()
+            best = min(best, time.process_time() - started)
+        with CaptureQueriesContext(connection) as queries:
+            read()
+        results.append((name, best * 1000, len(queries)))
     return results
 
 
@@ -299,6 +331,11 @@ def main():
             f"{cpu:.1f} | {cpu_median:.1f} | {wall:.1f} | {wall_median:.1f} | {queries} | {bare / cpu:.2f}"
         )
         print(f"| {name} | {figures} |")
+    print("\neach read of the record alone (deputat-7):\n")
+    print("| read | CPU ms (min) | queries |")
+    print("|---|---|---|")
+    for name, cpu, queries in measure_reads(args.repeat):
+        print(f"| {name} | {cpu:.1f} | {queries} |")
     rows = ITEMS_PER_MEETING * 2 * DEPUTIES
     print(f"\nimport_votes of {rows} rows (CSV, Windows-1251), rolled back afterwards:\n")
     print("| step | CPU s | wall s | rows/s (wall) | what it did |")

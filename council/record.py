@@ -148,5 +148,14 @@ def initiated(deputy: Deputy):
     return (
         AgendaItem.objects.filter(initiators=deputy)
         .select_related("meeting", "decision")
+        .only(
+            "title",
+            "meeting__kind",
+            "meeting__number",
+            "meeting__starts_at",
+            "decision__title",
+            "decision__url_path",
+            "decision__live",
+        )
         .order_by("-meeting__starts_at", "sort_order", "pk")
     )
