@@ -15,7 +15,9 @@ URL: CPU ms (``time.process_time``: this process only, not the database's) and w
 and the median of ``--repeat`` runs after three warm-up requests, the query count, and the bare
 page's CPU divided by the page's (× bare), with the load average before and after. Last, the import
 of one more session from a 4,800-row CSV (Windows-1251) is timed: a dry run, the import and a re-import
-of the same file (which updates nothing), in a transaction rolled back so the data stay as built.
+of the same file (which updates nothing), in a transaction rolled back so the data stay as built;
+and the recounting: every vote (``recount_votes``, which the build also runs to store each ballot's
+faction and agreement) and a faction switch saved in the admin (the votes from the switch), rolled back.
 """
 
 import argparse
@@ -58,11 +60,12 @@ def build(render):
     """Migrate, collect static files, and insert the council's records in bulk (once)."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
-    from django.db import connection, transaction
+    from django.db import transaction
     from wagtail.models import Page
 
     from council.kinds import BallotChoice, MeetingKind, MeetingStatus
     from council.models import AgendaItem, Ballot, Convocation, Deputy, Meeting, Membership, Vote
+    from council.tally import recount_votes
     from pages.models import ActIndexPage, ActPage, ActType, HomePage
     from registry.kinds import OrganizationKind
     from registry.models import Organization
@@ -171,9 +174,9 @@ def build(render):
             ),
             batch_size=5000,
         )
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # the planner's statistics, as autovacuum gathers them in time
+    counted = time.perf_counter()
+    recount_votes(Vote.objects.all())  # each ballot's faction and agreement, as every writer stores them
+    print(f"recount_votes of {total} votes in {time.perf_counter() - counted:.1f} s", flush=True)
     print(f"built in {time.perf_counter() - started:.0f} s: {Ballot.objects.count()} ballots", flush=True)
     return True
 
@@ -228,6 +231,70 @@ def measure_import(repeat_rows_file: Path) -> list[tuple[str, float, float, str]
     return results
 
 
+def measure_recount() -> list[tuple[str, int, float, float]]:
+    """Recounting at this size, rolled back: every vote (``recount_votes``), and what saving a deputy
+    in the admin does after a faction switch from the middle of the term (the votes from that day)."""
+    from django.db import transaction
+
+    from council.models import Ballot, Deputy, Membership, Vote
+    from council.recounting import membership_terms, recount_after_membership_change
+    from council.tally import recount_votes
+
+    results = []
+    with transaction.atomic():
+        Ballot.objects.update(faction=None, with_faction=None)  # as just after the schema migration
+        for name in ("recount_votes, every ballot to fill in", "recount_votes again, nothing to change"):
+            started_cpu, started_wall = time.process_time(), time.perf_counter()
+            done = recount_votes(Vote.objects.all())
+            cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started_wall
+            results.append((name, done, cpu, wall))
+        deputy = Deputy.objects.get(slug="deputat-7")
+        before = membership_terms(deputy)
+        membership = deputy.memberships.get()
+        switch = datetime.date(2023, 1, 1)
+        other = Membership.objects.exclude(faction=membership.faction_id).first().faction_id
+        started_cpu, started_wall = time.process_time(), time.perf_counter()
+        Membership.objects.filter(pk=membership.pk).update(end_date=switch - datetime.timedelta(days=1))
+        Membership.objects.create(
+            deputy=deputy, convocation_id=membership.convocation_id, faction_id=other, start_date=switch
+        )
+        done = recount_after_membership_change(deputy=deputy, before=before)
+        cpu, wall = time.process_time() - started_cpu, time.perf_counter() - started_wall
+        results.append(("a faction switch saved in the admin (from 1 Jan 2023)", done, cpu, wall))
+        transaction.set_rollback(True)
+    return results
+
+
+def measure_reads(repeat: int) -> list[tuple[str, float, int]]:
+    """Each read of the record alone, for deputat-7: (name, CPU ms min of ``repeat``, queries)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from council import record
+    from council.models import Deputy
+
+    deputy = Deputy.objects.get(slug="deputat-7")
+    rows = record.attendance(deputy)
+    reads = {
+        "attendance by session": lambda: record.attendance(deputy),
+        "attendance per year (from those rows)": lambda: record.attendance_by_year(rows),
+        "with the faction": lambda: record.with_faction(deputy),
+        "votes, first page of 25": lambda: list(record.votes(deputy)[:25]),
+        "initiated": lambda: list(record.initiated(deputy)),
+    }
+    results = []
+    for name, read in reads.items():
+        best = float("inf")
+        for _ in range(repeat):
+            started = time.process_time()
+            read()
+            best = min(best, time.process_time() - started)
+        with CaptureQueriesContext(connection) as queries:
+            read()
+        results.append((name, best * 1000, len(queries)))
+    return results
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -242,6 +309,11 @@ def main():
 
     from council.models import Ballot
 
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # The planner's statistics and the visibility map, as autovacuum leaves them in time: the
+            # build's recount and the rolled-back recounts of earlier runs leave dead row versions.
+            cursor.execute("VACUUM ANALYZE")
     urls = {
         "bare": "/bare/",
         "deputy page": "/deputaty/deputat-7/",
@@ -261,12 +333,22 @@ def main():
             f"{cpu:.1f} | {cpu_median:.1f} | {wall:.1f} | {wall_median:.1f} | {queries} | {bare / cpu:.2f}"
         )
         print(f"| {name} | {figures} |")
+    print("\neach read of the record alone (deputat-7):\n")
+    print("| read | CPU ms (min) | queries |")
+    print("|---|---|---|")
+    for name, cpu, queries in measure_reads(args.repeat):
+        print(f"| {name} | {cpu:.1f} | {queries} |")
     rows = ITEMS_PER_MEETING * 2 * DEPUTIES
     print(f"\nimport_votes of {rows} rows (CSV, Windows-1251), rolled back afterwards:\n")
     print("| step | CPU s | wall s | rows/s (wall) | what it did |")
     print("|---|---|---|---|---|")
     for name, cpu, wall, summary in measure_import(VAR / "session.csv"):
         print(f"| {name} | {cpu:.2f} | {wall:.2f} | {rows / wall:.0f} | {summary} |")
+    print("\nrecounting (the tally, each ballot's faction and agreement), rolled back afterwards:\n")
+    print("| step | votes | CPU s | wall s |")
+    print("|---|---|---|---|")
+    for name, done, cpu, wall in measure_recount():
+        print(f"| {name} | {done} | {cpu:.2f} | {wall:.2f} |")
     print(f"\nload after: {os.getloadavg()}")
 
 

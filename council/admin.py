@@ -10,6 +10,7 @@ from registry.kinds import OrganizationKind
 from registry.models import Organization
 
 from .admin_meetings import MeetingViewSet, VoteViewSet
+from .deputy_admin_views import DeputyCreateView, DeputyEditView
 from .imports_views import VoteImportViewSet
 from .models import Convocation, Deputy
 
@@ -61,6 +62,7 @@ class DeputyViewSet(ModelViewSet):
     search_fields = ["full_name", "electoral_district"]
     search_backend_name = None  # the ORM's icontains: deputies are not in the site's search index
     copy_view_enabled = False
+    add_view_class, edit_view_class = DeputyCreateView, DeputyEditView  # saving recounts the votes
 
 
 class CouncilViewSetGroup(ModelViewSetGroup):

@@ -23,7 +23,7 @@ from .imports_rows import ParsedRow, RowReader
 from .kinds import MeetingKind, MeetingStatus
 from .models import AgendaItem, Ballot, Convocation, Meeting, Vote
 from .names import name_key
-from .tally import recount
+from .tally import recount_many
 
 #: The time a meeting the file adds starts at when the file gives no time of its first vote.
 DEFAULT_START = datetime.time(10, 0)
@@ -216,8 +216,8 @@ class BallotResource(resources.ModelResource):
         if result.has_errors() or result.has_validation_errors():
             return
         now = timezone.now()
+        recount_many(self.touched.values())
         for vote in self.touched.values():
-            recount(vote)
             if vote.published_at is None:
                 vote.published_at = now
         unpublished = [pk for pk, vote in self.touched.items() if vote.published_at == now]

@@ -11,26 +11,22 @@ Every read is a fixed number of queries whatever the number of meetings and vote
 - **With the faction**: for each vote where the deputy was not absent and belonged to a faction
   that day, the faction's majority choice is the most frequent non-absent choice among the ballots
   of the faction's members that day (the deputy's own included); a tie gives no majority and the
-  vote is left out. The share is the votes where the deputy chose the majority's choice. One query of
-  counts per (vote, choice) per faction membership of the deputy (and one of its members), summed
-  in one pass.
+  vote is left out. The share is the votes where the deputy chose the majority's choice. Stored on
+  each ballot when the vote is counted (``council.tally.recount``, ``council.majority``), so the
+  page reads two counts of the deputy's own ballots in one query.
 - **Initiatives**: the agenda items the deputy initiated, with their meetings and decisions.
 """
 
 import dataclasses
-import datetime
 from collections import defaultdict
 
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
+from django.db.models.functions import TruncDate
 
 from .kinds import BallotChoice, MeetingKind
 from .models import AgendaItem, Ballot, Deputy, Meeting, Membership
 
 RESULTS = {"adopted": True, "not_adopted": False}
-#: When a ballot was cast: the vote's time, or its meeting's start.
-MOMENT = Coalesce("vote__held_at", "vote__agenda_item__meeting__starts_at")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,80 +131,16 @@ class FactionAgreement:
         return round(100 * self.agreed / self.counted) if self.counted else None
 
 
-def _during(field: str, start: datetime.date, end: datetime.date | None) -> Q:
-    """``field`` (a moment) falls on a day from ``start`` to ``end`` (open: None), in the site's time zone.
-
-    Compared as moments against local midnights, so the database needs no per-row date conversion
-    (SQLite's is a Python function called for every row).
-    """
-    midnight = datetime.time()
-    condition = Q(**{f"{field}__gte": timezone.make_aware(datetime.datetime.combine(start, midnight))})
-    if end is not None:
-        after = timezone.make_aware(datetime.datetime.combine(end + datetime.timedelta(days=1), midnight))
-        condition &= Q(**{f"{field}__lt": after})
-    return condition
-
-
-def _spans(outer: Membership, inner: Membership) -> bool:
-    """Whether ``outer``'s period contains ``inner``'s."""
-    return outer.start_date <= inner.start_date and (
-        outer.end_date is None or (inner.end_date is not None and outer.end_date >= inner.end_date)
-    )
-
-
 def with_faction(deputy: Deputy) -> FactionAgreement:
     """How often the deputy chose what the majority of his or her faction chose that day.
 
-    Dates are compared only where they decide something: a fellow whose membership spans the deputy's
-    is a member on every day that counts, and when the deputy has one membership in a convocation all
-    his or her votes there are that membership's; so the common case reads the members' ballots of
-    the deputy's votes through the (vote, deputy) index and joins nothing.
+    Read from the ballots' stored agreement (``council.tally.recount`` writes it): one query.
     """
-    voted = Ballot.objects.filter(deputy=deputy).exclude(choice=BallotChoice.ABSENT)
-    own = dict(voted.order_by().values_list("vote_id", "choice"))
-    counts: dict[int, dict[str, int]] = defaultdict(dict)
-    memberships = list(Membership.objects.filter(deputy=deputy))
-    for membership in memberships:
-        if membership.faction_id is None:
-            continue
-        fellows = Membership.objects.filter(
-            faction=membership.faction_id, convocation=membership.convocation_id
-        )
-        fellows = list(fellows.only("deputy_id", "start_date", "end_date"))
-        votes = voted.filter(vote__agenda_item__meeting__convocation=membership.convocation_id)
-        if sum(other.convocation_id == membership.convocation_id for other in memberships) > 1:
-            votes = votes.alias(moment=MOMENT).filter(
-                _during("moment", membership.start_date, membership.end_date)
-            )
-        members, dated = Q(pk__in=[]), False
-        for fellow in fellows:
-            condition = Q(deputy_id=fellow.deputy_id)
-            if not _spans(fellow, membership):
-                condition &= _during("moment", fellow.start_date, fellow.end_date)
-                dated = True
-            members |= condition
-        ballots = Ballot.objects.alias(moment=MOMENT) if dated else Ballot.objects.all()
-        rows = (
-            ballots.filter(
-                vote__in=votes.values("vote"), deputy_id__in={fellow.deputy_id for fellow in fellows}
-            )
-            .filter(members)
-            .exclude(choice=BallotChoice.ABSENT)
-            .order_by()
-            .values("vote_id", "choice")
-            .annotate(n=Count("pk"))
-            .values_list("vote_id", "choice", "n")
-        )
-        for vote_id, choice, n in rows:
-            counts[vote_id][choice] = n
-    agreed = counted = 0
-    for vote_id, by_choice in counts.items():
-        ranked = sorted(by_choice.values(), reverse=True)
-        if vote_id not in own or (len(ranked) > 1 and ranked[0] == ranked[1]):
-            continue
-        counted += 1
-        agreed += by_choice.get(own[vote_id], 0) == ranked[0]
-    return FactionAgreement(agreed, counted)
+    figures = Ballot.objects.filter(deputy=deputy).aggregate(
+        agreed=Count("pk", filter=Q(with_faction=True)),
+        counted=Count("pk", filter=Q(with_faction__isnull=False)),
+    )
+    return FactionAgreement(figures["agreed"], figures["counted"])
 
 
 def initiated(deputy: Deputy):
@@ -216,5 +148,14 @@ def initiated(deputy: Deputy):
     return (
         AgendaItem.objects.filter(initiators=deputy)
         .select_related("meeting", "decision")
+        .only(
+            "title",
+            "meeting__kind",
+            "meeting__number",
+            "meeting__starts_at",
+            "decision__title",
+            "decision__url_path",
+            "decision__live",
+        )
         .order_by("-meeting__starts_at", "sort_order", "pk")
     )

@@ -9,7 +9,7 @@ from cms.text import slugify_uk
 
 from .models import Ballot, Deputy, Vote
 from .names import match_name, name_key, name_parts
-from .tally import recount
+from .tally import recount_many
 
 
 def unique_slug(full_name: str) -> str:
@@ -106,7 +106,7 @@ def link_deputies(*, create_missing: bool = False) -> LinkReport:
     Only a name written out in full (surname, first name, patronymic) becomes a new deputy, once
     per spelling-insensitive key; the names are then matched again, so «Бойко О.М.» finds the
     «Бойко Олександр Миколайович» just created. Ambiguous and short names are only reported.
-    The votes whose ballots were linked are recounted (``council.tally.recount``).
+    The votes whose ballots were linked are recounted (``council.tally.recount_many``).
     """
     names = roll_call_names()
     report = match_names(names, list(Deputy.objects.all()))
@@ -118,7 +118,6 @@ def link_deputies(*, create_missing: bool = False) -> LinkReport:
         report = match_names(names, list(Deputy.objects.all()))
         report.created = created
     report.linked, touched = link_ballots(report.matched)
-    for vote in Vote.objects.filter(pk__in=touched).select_related("agenda_item__meeting"):
-        recount(vote)
+    recount_many(Vote.objects.filter(pk__in=touched).select_related("agenda_item__meeting"))
     report.recounted = len(touched)
     return report

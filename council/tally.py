@@ -6,20 +6,33 @@ the council (Art. 59 of the Law «On local self-government in Ukraine»: decisio
 majority of the total composition). A sitting has a quorum when more than half of the composition
 took part (registered ballots: every ballot but «absent»). Without a convocation, or with nobody in
 it on that day, the composition is unknown and the result is left undecided (``None``).
+
+Each ballot also keeps the deputy's faction on that day and whether its choice was the faction's
+majority (``council.majority``), so a deputy's record counts its agreement without reading anyone
+else's ballots. Every writer of ballots recounts the votes it touched; ``manage.py recount_votes``
+recounts them all, and saving a deputy in the admin recounts the votes his or her memberships affect.
 """
 
 import dataclasses
 import datetime
 import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 
-from django.db.models import Count, Q
+from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from .kinds import BallotChoice, Majority
-from .models import Membership, Vote
+from .majority import factions_on, with_faction
+from .models import Ballot, Membership, Vote
 
 #: The mayor is a member of the council beside the deputies.
 HEAD_OF_COUNCIL = 1
+#: Votes recounted together (their ballots are held in memory at once).
+BATCH_SIZE = 200
+#: Ballots named in one UPDATE (under SQLite's 999 parameters).
+WRITE_CHUNK = 900
 
 COUNT_FIELDS = {
     BallotChoice.FOR: "for_count",
@@ -28,6 +41,7 @@ COUNT_FIELDS = {
     BallotChoice.DID_NOT_VOTE: "not_voted_count",
     BallotChoice.ABSENT: "absent_count",
 }
+VOTE_FIELDS = [*COUNT_FIELDS.values(), "composition", "quorum", "adopted"]
 
 
 def composition_on(convocation_id: int | None, day: datetime.date) -> int | None:
@@ -70,14 +84,83 @@ def outcome(counts: dict[str, int], composition: int | None, majority: str) -> O
 
 
 def recount(vote: Vote) -> Outcome:
-    """Count ``vote``'s ballots, judge its quorum and result, and store them on the vote."""
-    rows = vote.ballots.values("choice").annotate(n=Count("pk")).values_list("choice", "n")
-    counts = {choice: 0 for choice in BallotChoice.values} | dict(rows)
-    meeting = vote.agenda_item.meeting
-    day = timezone.localdate(vote.held_at or meeting.starts_at)  # the day in Kyiv, not in UTC
-    result = outcome(counts, composition_on(meeting.convocation_id, day), vote.majority)
-    for choice, field in COUNT_FIELDS.items():
-        setattr(vote, field, counts[choice])
-    vote.composition, vote.quorum, vote.adopted = result.composition, result.quorum, result.adopted
-    vote.save(update_fields=[*COUNT_FIELDS.values(), "composition", "quorum", "adopted"])
-    return result
+    """Count ``vote``'s ballots, judge its quorum and result, and store them on the vote; store each
+    ballot's faction on the day and whether it went with the faction's majority."""
+    return recount_many([vote])[vote.pk]
+
+
+def recount_many(votes: Iterable[Vote]) -> dict[int, Outcome]:
+    """``recount`` each of ``votes`` (instances, updated in place), ``BATCH_SIZE`` at a time: the same
+    fixed number of queries per batch as for one vote. Returns each vote's outcome by its id."""
+    votes, results = list(votes), {}
+    for start in range(0, len(votes), BATCH_SIZE):
+        results |= _recount_batch(votes[start : start + BATCH_SIZE], fresh=False)
+    return results
+
+
+def recount_votes(votes: QuerySet, *, batch_size: int = BATCH_SIZE, progress=None) -> int:
+    """Recount ``votes`` in batches of ``batch_size`` (memory bounded by the batch), calling
+    ``progress(done, total)`` after each batch (each in its own transaction).
+    Returns the number of votes recounted."""
+    ids = list(votes.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        batch = Vote.objects.filter(pk__in=ids[start : start + batch_size]).select_related(
+            "agenda_item__meeting"
+        )
+        with transaction.atomic():
+            _recount_batch(list(batch), fresh=True)
+        if progress is not None:
+            progress(min(start + batch_size, len(ids)), len(ids))
+    return len(ids)
+
+
+def _recount_batch(votes: list[Vote], *, fresh: bool) -> dict[int, Outcome]:
+    """A fixed number of queries whatever the batch's size: the memberships, the ballots, one write of
+    the votes and one per (faction, agreement) pair of the ballots that changed. ``fresh`` votes were
+    just read, so those whose tally is unchanged are not written."""
+    days = {}
+    for vote in votes:
+        meeting = vote.agenda_item.meeting
+        days[vote.pk] = (meeting.convocation_id, timezone.localdate(vote.held_at or meeting.starts_at))
+    terms = defaultdict(list)
+    if any(convocation for convocation, _day in days.values()):
+        rows = (
+            Membership.objects.filter(convocation__in={convocation for convocation, _day in days.values()})
+            .filter(start_date__lte=max(day for _c, day in days.values()))
+            .filter(Q(end_date__isnull=True) | Q(end_date__gte=min(day for _c, day in days.values())))
+            .order_by("start_date", "pk")
+            .values_list("convocation_id", "deputy_id", "faction_id", "start_date", "end_date")
+        )
+        for convocation_id, *term in rows:
+            terms[convocation_id].append(term)
+    ballots = defaultdict(list)
+    rows = Ballot.objects.filter(vote__in=[vote.pk for vote in votes]).order_by("pk")
+    for row in rows.values_list("pk", "vote_id", "deputy_id", "choice", "faction_id", "with_faction"):
+        ballots[row[1]].append(row)
+    results, changed_votes, changed = {}, [], defaultdict(list)
+    for vote in votes:
+        convocation_id, day = days[vote.pk]
+        faction_of, deputies = factions_on(terms[convocation_id], day)
+        cast = ballots[vote.pk]
+        counts = {choice: 0 for choice in BallotChoice.values}
+        counts.update(Counter(row[3] for row in cast))
+        composition = deputies + HEAD_OF_COUNCIL if deputies else None
+        results[vote.pk] = result = outcome(counts, composition, vote.majority)
+        tally = [counts[choice] for choice in COUNT_FIELDS] + [composition, result.quorum, result.adopted]
+        if not fresh or tally != [getattr(vote, field) for field in VOTE_FIELDS]:
+            changed_votes.append(vote)
+            for field, value in zip(VOTE_FIELDS, tally, strict=True):
+                setattr(vote, field, value)
+        factions = [faction_of.get(deputy_id) for _pk, _v, deputy_id, *_rest in cast]
+        agreements = with_faction([(f, row[3]) for f, row in zip(factions, cast, strict=True)])
+        for row, faction_id, agrees in zip(cast, factions, agreements, strict=True):
+            if (row[4], row[5]) != (faction_id, agrees):
+                changed[faction_id, agrees].append(row[0])
+    Vote.objects.bulk_update(changed_votes, VOTE_FIELDS)
+    # One UPDATE per (faction, agreement) pair rather than a CASE per ballot: few pairs, many ballots.
+    for (faction_id, agrees), pks in changed.items():
+        for start in range(0, len(pks), WRITE_CHUNK):
+            Ballot.objects.filter(pk__in=pks[start : start + WRITE_CHUNK]).update(
+                faction_id=faction_id, with_faction=agrees
+            )
+    return results

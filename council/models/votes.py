@@ -98,6 +98,22 @@ class Ballot(Orderable):
         help_text=_("The name as the protocol or the voting system wrote it."),
     )
     choice = models.CharField(_("ballot"), max_length=16, choices=BallotChoice.choices)
+    # Stored by ``council.tally.recount`` (the deputy's record reads them instead of every fellow's ballot).
+    faction = models.ForeignKey(
+        "registry.Organization",
+        verbose_name=_("faction on the day"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    with_faction = models.BooleanField(
+        _("with the faction's majority"),
+        null=True,
+        editable=False,
+        help_text=_("Empty: absent, no faction, or the faction split evenly."),
+    )
 
     panels = [FieldRowPanel([FieldPanel("deputy"), FieldPanel("recorded_name"), FieldPanel("choice")])]
 

@@ -9,6 +9,8 @@ from django.urls import reverse
 
 from council import record
 from council.kinds import BallotChoice
+from council.models import Vote
+from council.tally import recount
 from tests import factories as f
 from tests.registry.factories import PartyOrganizationFactory
 
@@ -58,6 +60,8 @@ def vote_on(meeting, ballots, *, adopted=True, decision=None, title="Про бю
     vote = VoteFactory(agenda_item=item, adopted=adopted, for_count=sum(c == FOR for c in ballots.values()))
     for deputy, choice in ballots.items():
         BallotFactory(vote=vote, deputy=deputy, choice=choice)
+    recount(vote)  # stores each ballot's faction and agreement, as every writer of ballots does
+    Vote.objects.filter(pk=vote.pk).update(adopted=adopted)  # the result the test states
     return vote
 
 
