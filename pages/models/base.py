@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from cms.analysis import index_text
 from cms.menus import site_top_pages
+from pages.selectors import child_by_slug
 
 
 def _flatten(value):
@@ -78,7 +79,7 @@ class BasePage(Page):
         allowed = self.allowed_subpage_models() if path_components else []
         if len(allowed) == 1:
             model = allowed[0]
-            child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+            child = child_by_slug(model, self, path_components[0])
             if child is not None and child.content_type_id == ContentType.objects.get_for_model(model).pk:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])
