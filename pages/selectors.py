@@ -148,7 +148,6 @@ def act_detail_related(act):
     relations and votes in memory: they are shown as they are. The discussion section reads the
     drafts too (``ActPage.live_drafts``, cached on the act): known to be none, they cost no query.
     """
-    pages = type(act).objects.live().select_related("issuer")
     flags = act_flags(act)
     if not flags["drafts"]:
         act.live_drafts = []
@@ -167,7 +166,11 @@ def act_detail_related(act):
             else []
         ),
         "drafts": act.live_drafts,
-        "adopted_as": pages.filter(pk=act.adopted_as_id).first() if act.adopted_as_id else None,
+        "adopted_as": (
+            type(act).objects.live().select_related("issuer").filter(pk=act.adopted_as_id).first()
+            if act.adopted_as_id
+            else None
+        ),
         "votes": list(act.votes.all()),
         "commission_documents": (
             list(act.commission_documents.live().order_by("-meeting_date")) if flags["documents"] else []

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from cms.behaviours import HasAttachments, HasRelatedPages, PublicationDated
 from cms.blocks import BodyBlock
+from cms.choices import fast_choice_displays
 from pages.feeds import NewsAtomFeed, NewsRssFeed
 from pages.selectors import news_listing, news_tags
 
@@ -69,6 +70,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("pages.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
+@fast_choice_displays
 class NewsPage(PublicationDated, HasAttachments, HasRelatedPages, BasePage):
     """A news item, announcement, greeting or article."""
 

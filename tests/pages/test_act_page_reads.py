@@ -1,5 +1,5 @@
 """The act page's reads cut for speed show what they showed: the relation flags, the drafts the
-discussion section shares, the vote labels, and a preview's own relations and votes."""
+discussion section shares, and a preview's own relations and votes."""
 
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -46,13 +46,6 @@ def test_each_flag_shows_its_list(client, home_page):
     text = text_of(client.get(act.url))
     assert "Про бюджет" in text and "Про тарифи" in text and "Проєкт про парк" in text
     assert "Про сквер" not in text
-
-
-def test_vote_labels_are_djangos(db):
-    for value, label in m.Vote.choices:
-        vote = m.ActVote(deputy="Д", vote=value)
-        assert vote.get_vote_display() == str(label)
-    assert m.ActVote(deputy="Д", vote="unknown").get_vote_display() == "unknown"
 
 
 def test_a_preview_shows_the_revisions_own_relations_and_votes(home_page, rf):
