@@ -1,12 +1,12 @@
-"""The act page's reads cut for speed show what they showed: the relation flags, the drafts the
-discussion section shares, and a preview's own relations and votes."""
+"""The reads of the act and news pages cut for speed show what they showed: the act's relation
+flags, the drafts the discussion section shares, the news tags, and a preview's own rows."""
 
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pages import models as m
-from tests.factories import ActIndexPageFactory, ActPageFactory
+from tests.factories import ActIndexPageFactory, ActPageFactory, NewsIndexPageFactory, NewsPageFactory
 
 
 def text_of(response):
@@ -59,3 +59,21 @@ def test_a_preview_shows_the_revisions_own_relations_and_votes(home_page, rf):
     text = text_of(response)
     assert "Про бюджет" in text
     assert "Депутат Петренко" in text and str(m.Vote.AGAINST.label) in text
+
+
+def test_news_tags_are_the_tags_in_their_order_and_a_previews_own(client, home_page):
+    index = NewsIndexPageFactory(parent=home_page)
+    news = NewsPageFactory(parent=index)
+    news.tags.add("сесія", "бюджет", "архів")
+    news.save()
+    news = m.NewsPage.objects.get(pk=news.pk)
+    assert [tag.name for tag in news.tag_list()] == [tag.name for tag in news.tags.all()]
+    assert [tag.name for tag in news.tag_list()] == ["сесія", "бюджет", "архів"]
+    assert "?tag=biudzhet" in client.get(news.url).content.decode() or "бюджет" in text_of(
+        client.get(news.url)
+    )
+    news.tags.set(["ремонт"])  # in memory, as a preview's revision holds them
+    assert [tag.name for tag in news.tag_list()] == ["ремонт"]
+    response = news.make_preview_request()
+    response.render()
+    assert "ремонт" in text_of(response) and "бюджет" not in text_of(response)
