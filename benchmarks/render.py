@@ -87,6 +87,7 @@ def build(args):
     from django.contrib.contenttypes.models import ContentType
     from django.core.files.base import ContentFile
     from django.core.management import call_command
+    from django.db import connection
     from wagtail.models import Page
 
     from cms.bulk import index_in_bulk
@@ -172,6 +173,10 @@ def build(args):
     )
     for model in (ActPage, NewsPage):
         index_in_bulk(model, model.objects.values_list("pk", flat=True), chunk_size=500)
+    # The planner's statistics, as autovacuum would have them on a live site: without them PostgreSQL
+    # took the 4,000 new rows for one and sorted every news item for the home page's six (6.7 ms).
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     call_command("collectstatic", interactive=False, verbosity=0)
     story = NewsPage.objects.order_by("-date").first()
     urls = {
