@@ -4,6 +4,7 @@
     python benchmarks/render.py run            # cache off, then on: requests/s, p50/p95/p99, errors
     python benchmarks/render.py run --worker-class gthread --threads 4
     python benchmarks/render.py profile        # pyinstrument of the uncached act and news pages
+    python benchmarks/render.py profile --cprofile --sort tottime   # cProfile, CPU clock
     python benchmarks/render.py inprocess      # CPU ms per uncached request, in this process, × bare
 
 The database is ``DATABASE_URL`` (default: PostgreSQL ``radasite_production``), the cache Redis db 5
