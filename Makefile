@@ -30,8 +30,11 @@ run: demo
 	@echo ""
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-# CI calls `make test`: the linter and the formatter's check run first, so CI runs them.
-test: install lint test-sqlite test-postgres
+# CI calls `make test`: the linter and the formatter's check run first, so CI runs them. The two database
+# passes then run side by side (their output printed per pass as each ends): the suite waits on
+# subprocesses (LibreOffice, Chromium, the extraction child) often enough that two passes share the cores well.
+test: install lint
+	$(MAKE) --no-print-directory --output-sync=target -j2 test-sqlite test-postgres
 
 # axe-core for the browser suite (tests/browser), pinned in package-lock.json, from the npm registry.
 node_modules/axe-core/axe.min.js: package.json package-lock.json

@@ -42,7 +42,10 @@ def main():
     from pages.models import ActPage
 
     heaviest = (
-        ActPage.objects.annotate(n=Count("votes", distinct=True) + Count("incoming_relations", distinct=True))
+        ActPage.objects.annotate(
+            n=Count("agenda_items_as_decision__votes__ballots", distinct=True)
+            + Count("incoming_relations", distinct=True)
+        )
         .order_by("-n")
         .first()
     )

@@ -93,7 +93,10 @@ def build(args):
 
     from cms.bulk import index_in_bulk
     from cms.models import CouncilDocument
-    from pages.models import ActIndexPage, ActPage, ActType, ActVote, HomePage, NewsIndexPage, NewsPage, Vote
+    from council.kinds import BallotChoice
+    from council.models import AgendaItem, Ballot, Deputy, Meeting, Vote
+    from council.tally import recount
+    from pages.models import ActIndexPage, ActPage, ActType, HomePage, NewsIndexPage, NewsPage
     from tests.factories import minimal_pdf
 
     call_command("migrate", verbosity=0)
@@ -167,11 +170,30 @@ def build(args):
         ]
     )
     act.save()
-    choices = list(Vote.values)
-    ActVote.objects.bulk_create(
-        ActVote(act=act, deputy=f"Депутат {n:02d}", vote=choices[n % len(choices)], sort_order=n)
+    # The act's roll-call vote as the council records it: a session, an agenda item, 34 ballots,
+    # 30 of them linked to deputy records (their names link to the deputies' pages), 4 as recorded.
+    meeting = Meeting.objects.create(
+        kind="plenary",
+        status="held",
+        starts_at=datetime.datetime.combine(act.date, datetime.time(8, 0), tzinfo=datetime.UTC),
+    )
+    item = AgendaItem.objects.create(meeting=meeting, title=act.title, decision=act)
+    vote = Vote.objects.create(agenda_item=item, position=1)
+    deputies = Deputy.objects.bulk_create(
+        Deputy(full_name=f"Депутат {n:02d} Бенчмаркович", slug=f"deputat-{n:02d}") for n in range(30)
+    )
+    choices = list(BallotChoice.values)
+    Ballot.objects.bulk_create(
+        Ballot(
+            vote=vote,
+            deputy=deputies[n] if n < len(deputies) else None,
+            recorded_name=f"Депутат {n:02d}",
+            choice=choices[n % len(choices)],
+            sort_order=n,
+        )
         for n in range(34)
     )
+    recount(vote)
     for model in (ActPage, NewsPage):
         index_in_bulk(model, model.objects.values_list("pk", flat=True), chunk_size=500)
     # The planner's statistics, as autovacuum would have them on a live site: without them PostgreSQL

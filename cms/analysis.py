@@ -84,11 +84,6 @@ def lemma_variants(word: str) -> tuple[str, ...]:
     return tuple(variants) or (_token(word),)
 
 
-def lemma(word: str) -> str:
-    """The most likely dictionary form of one word, lower-cased, apostrophes removed."""
-    return lemma_variants(word)[0]
-
-
 def number_token(number: str) -> str:
     """One token for an act number as written: «№ 4-49/2018» → «n4x49x2018», «312» → «n312».
 

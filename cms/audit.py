@@ -8,7 +8,6 @@ by ``cms`` migration 0004 and, should it have been deleted, again on first use. 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
-from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 SYSTEM_USERNAME = "system-import"
@@ -26,11 +25,6 @@ def system_user():
         user.set_unusable_password()
         user.save(update_fields=["password"])
     return user
-
-
-def log_import(instance, action="wagtail.create", *, user=None, **kwargs):
-    """An audit log entry for ``instance`` written by an import: by ``user`` or the system user."""
-    return log(instance, action, user=user or system_user(), **kwargs)
 
 
 def log_imported_pages(pages, *, action="wagtail.create", user=None):

@@ -6,9 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from council.api import DeputiesAPIViewSet, MeetingsAPIViewSet
 from search.api import api_router
 
 from . import views
+
+# The council's read-only endpoints beside the pages: registered here, as search may not import the council.
+api_router.register_endpoint("deputies", DeputiesAPIViewSet)
+api_router.register_endpoint("meetings", MeetingsAPIViewSet)
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

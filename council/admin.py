@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from registry.kinds import OrganizationKind
 from registry.models import Organization
 
+from .imports_views import VoteImportViewSet
 from .models import Convocation, Deputy
 
 
@@ -65,7 +66,7 @@ class CouncilViewSetGroup(ModelViewSetGroup):
     menu_label = _("Deputies and sessions")
     menu_icon = "group"
     menu_order = 260
-    items = (DeputyViewSet, ConvocationViewSet)
+    items = (DeputyViewSet, ConvocationViewSet, VoteImportViewSet)
 
 
 council_viewset_group = CouncilViewSetGroup()

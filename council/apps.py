@@ -9,3 +9,17 @@ class CouncilConfig(AppConfig):
     label = "council"
     verbose_name = _("Deputies and sessions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Open datasets and search sources go to the registries of reports and search, which must
+        # not import this app.
+        from reports.opendata import register_dataset
+        from search.sources import register_source
+
+        from .opendata import DATASETS
+        from .site_search import SOURCES
+
+        for dataset in DATASETS:
+            register_dataset(dataset)
+        for source in SOURCES:
+            register_source(source)

@@ -2,14 +2,18 @@
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cms import params
 from cms.pagination import paginate
 
-from . import selectors
+from . import record, selectors
+from .kinds import BallotChoice
 from .models import Convocation, Deputy
 
 PER_PAGE = 60
+VOTES_PER_PAGE = 25
+RESULT_CHOICES = [("adopted", gettext_lazy("adopted")), ("not_adopted", gettext_lazy("not adopted"))]
 
 
 def chosen(raw, options, *, name, missing):
@@ -71,10 +75,37 @@ def deputy_list(request):
 
 
 def deputy_detail(request, slug):
-    """One deputy: photo, status, contacts, convocations with factions, commissions."""
+    """One deputy: photo, status, contacts, convocations with factions, commissions, and the record:
+    attendance, votes (filtered by the result and the deputy's choice), agreement with the faction,
+    initiatives."""
     deputy = get_object_or_404(Deputy.objects.select_related("photo"), slug=slug)
+    notices, filters = [], {}
+    for name, choices in (("result", RESULT_CHOICES), ("choice", BallotChoice.choices)):
+        try:
+            filters[name] = params.choice(request.GET.get(name), name=name, choices=choices)
+        except params.BadParameter as error:
+            notices.append(str(error))
+            filters[name] = None
+    attendance = record.attendance(deputy)
+    ballots = paginate(
+        record.votes(deputy, **filters), request.GET.get("page"), notices, per_page=VOTES_PER_PAGE
+    )
     return render(
         request,
         "council/deputy_detail.html",
-        {"deputy": deputy, **selectors.deputy_history(deputy)},
+        {
+            "deputy": deputy,
+            **selectors.deputy_history(deputy),
+            "attendance": attendance,
+            "attendance_by_year": record.attendance_by_year(attendance),
+            "ballots": ballots,
+            "with_faction": record.with_faction(deputy),
+            "initiated": record.initiated(deputy),
+            "notices": notices,
+            "result_value": filters["result"] or "",
+            "choice_value": filters["choice"] or "",
+            "result_choices": RESULT_CHOICES,
+            "choice_choices": BallotChoice.choices,
+            "filtered": any(filters.values()),
+        },
     )

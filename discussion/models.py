@@ -74,7 +74,3 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.author_name}: {self.text[:60]}"
-
-    @property
-    def is_public(self) -> bool:
-        return self.status in PUBLIC_STATUSES

@@ -1,14 +1,14 @@
 """The monitoring in the Wagtail admin: sources, the watch list, articles to review and their mentions.
 
 Articles and mentions come from the fetcher only: the list shows each article's matched phrases
-and filters by them; the article screen edits the reviewer's fields
-(relevant, tone, note) and shows nothing to add.
+and filters by them; the article screen shows the article and its mentions read-only beside the
+reviewer's fields (relevant, tone, note), and there is nothing to add.
 """
 
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -16,6 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from .digest_views import DigestViewSet
 from .models import Article, Source, Tone, WatchEntry, WatchKind
+from .note_views import MonthlyNoteTextViewSet, MonthlyNoteViewSet
+from .panels import MentionsPanel
 
 RELEVANCE_CHOICES = [("true", _("Relevant")), ("false", _("Not relevant")), ("unknown", _("Not reviewed"))]
 
@@ -30,21 +32,18 @@ class ArticleFilterSet(WagtailFilterSet):
     entry = django_filters.ModelChoiceFilter(
         label=_("watch-list entry"), queryset=WatchEntry.objects.all(), field_name="mentions__entry"
     )
+    entry_kind = django_filters.ChoiceFilter(
+        label=_("kind of entry mentioned"), choices=WatchKind.choices, field_name="mentions__entry__kind"
+    )
 
     class Meta:
         model = Article
-        fields = ["source", "tone", "published", "relevant", "entry"]
+        fields = ["source", "tone", "published", "relevant", "entry", "entry_kind"]
 
     def filter_relevant(self, queryset, name, value):
         if value == "unknown":
             return queryset.filter(relevant__isnull=True)
         return queryset.filter(relevant=value == "true")
-
-
-class ReviewForm(forms.ModelForm):
-    class Meta:
-        model = Article
-        fields = ["relevant", "tone", "note"]
 
 
 class ArticleIndexView(generic.IndexView):
@@ -57,6 +56,7 @@ class ArticleViewSet(ModelViewSet):
     icon = "doc-full"
     menu_label = _("Articles")
     index_view_class = ArticleIndexView
+    copy_view_enabled = False  # articles come from the fetcher only (its «copy» is an add, and a 500)
     filterset_class = ArticleFilterSet
     list_display = [
         "title",
@@ -70,8 +70,23 @@ class ArticleViewSet(ModelViewSet):
     list_per_page = 50
     ordering = ["-published", "-pk"]
 
-    def get_form_class(self, for_update=False):
-        return ReviewForm
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("title", read_only=True),
+                FieldRowPanel(
+                    [FieldPanel("source", read_only=True), FieldPanel("published", read_only=True)]
+                ),
+                FieldPanel("url", read_only=True),
+            ],
+            heading=_("Article"),
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("relevant"), FieldPanel("tone")]), FieldPanel("note")],
+            heading=_("Review"),
+        ),
+        MentionsPanel(),
+    ]
 
     def get_queryset(self, request):
         return Article.objects.select_related("source").prefetch_related("mentions").distinct()
@@ -95,6 +110,20 @@ class SourceViewSet(ModelViewSet):
     search_fields = ["name", "url"]
     form_fields = ["name", "slug", "kind", "url", "link_selector", "date_format", "check_interval", "enabled"]
     inspect_view_enabled = True
+    # The conditional-GET validators (ETag, Last-Modified) are the fetcher's, not the editors'.
+    inspect_view_fields = [
+        "name",
+        "slug",
+        "kind",
+        "url",
+        "link_selector",
+        "date_format",
+        "check_interval",
+        "enabled",
+        "last_fetch_at",
+        "last_status",
+        "last_error",
+    ]
 
 
 class WatchEntryFilterSet(WagtailFilterSet):
@@ -121,6 +150,8 @@ class MonitoringGroup(ViewSetGroup):
     menu_order = 260
     items = (
         DigestViewSet("monitoring_digest", url_prefix="monitoring/digest"),
+        MonthlyNoteViewSet("monitoring_note", url_prefix="monitoring/note"),
+        MonthlyNoteTextViewSet("monitoring_note_texts", url_prefix="monitoring/note-texts"),
         ArticleViewSet("monitoring_articles", url_prefix="monitoring/articles"),
         SourceViewSet("monitoring_sources", url_prefix="monitoring/sources"),
         WatchEntryViewSet("monitoring_watch", url_prefix="monitoring/watch"),

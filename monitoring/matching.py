@@ -3,7 +3,8 @@
 A phrase and a text are both reduced to their lemmas (``cms.analysis``), so «міському голові» in an
 article matches the entry «міський голова». A phrase matches where its lemma sequence occurs in the
 text's lemma sequence, word for word (stop-words are skipped on both sides, as in search). Act
-numbers match as whole number tokens («№ 4-49/2018» is one token, never «49»).
+numbers match as whole number tokens («№ 4-49/2018» is one token, never «49»). Deputies match by
+their names as the press writes them (``people``: surname with first name, initial or title).
 """
 
 import re
@@ -14,6 +15,7 @@ from django.db import transaction
 from cms.analysis import STOP_WORDS, lemma_variants, normalize, number_token, number_tokens, words
 
 from .models import Article, Mention, WatchEntry, WatchKind
+from .people import Person, find_people
 
 SNIPPET_CHARS = 90
 
@@ -64,8 +66,12 @@ class WatchList:
     def __init__(self, entries):
         self.phrases = []
         self.numbers = []
+        self.people = []
         for entry in entries:
-            if entry.kind == WatchKind.ACT_NUMBER:
+            if entry.kind == WatchKind.DEPUTY:
+                if person := Person.of(entry):
+                    self.people.append(person)
+            elif entry.kind == WatchKind.ACT_NUMBER:
                 if token := number_token(entry.phrase):
                     self.numbers.append((entry, token))
             elif lemmas := phrase_lemmas(entry.phrase):
@@ -88,6 +94,8 @@ class WatchList:
                     start, end = window[0].start, window[-1].end
                     found.append(Match(entry, text[start:end], snippet(text, start, end)))
                     break
+        for person, start, end in find_people(text, article_tokens, self.people):
+            found.append(Match(person.entry, text[start:end], snippet(text, start, end)))
         if self.numbers:
             present = set(number_tokens(text))
             for entry, token in self.numbers:

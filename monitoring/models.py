@@ -2,8 +2,11 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from council.names import name_parts
 
 
 class SourceKind(models.TextChoices):
@@ -36,6 +39,7 @@ class WatchKind(models.TextChoices):
 
     BODY = "body", _("Council body")
     MAYOR = "mayor", _("Mayor")
+    DEPUTY = "deputy", _("Deputy")
     ORGANISATION = "organisation", _("Organisation")
     TOPIC = "topic", _("Topic")
     ACT_NUMBER = "act_number", _("Act number")
@@ -127,6 +131,15 @@ class WatchEntry(models.Model):
         help_text=_("Written in any grammatical form: «міський голова» also finds «міському голові»."),
     )
     enabled = models.BooleanField(_("enabled"), default=True)
+    deputy = models.ForeignKey(
+        "council.Deputy",
+        verbose_name=_("deputy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="watch_entries",
+        editable=False,
+    )
 
     class Meta:
         ordering = ["kind", "phrase"]
@@ -136,6 +149,13 @@ class WatchEntry(models.Model):
 
     def __str__(self):
         return self.phrase
+
+    def clean(self):
+        super().clean()
+        if self.kind == WatchKind.DEPUTY and len(name_parts(self.phrase or "")) < 2:
+            raise ValidationError(
+                {"phrase": _("Give the deputy's surname and first name, e.g. «Бойко Олександр Миколайович».")}
+            )
 
 
 class Mention(models.Model):
@@ -158,3 +178,48 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.phrase}: {self.article}"
+
+
+class MonthlyNoteText(models.Model):
+    """The editors' narrative paragraphs of one month's note to the regional administration.
+
+    The figures, lists and quotes of the note are counted; these paragraphs are written by hand and
+    printed in the note's DOCX and HTML under their headings (a blank line starts a new paragraph)."""
+
+    month = models.DateField(
+        _("month"),
+        unique=True,
+        help_text=_("Any day of the month; it is stored as the first day of the month."),
+    )
+    situation = models.TextField(
+        _("general situation"),
+        blank=True,
+        help_text=_("The socio-political situation in the city this month, as the note opens with it."),
+    )
+    civil_society = models.TextField(
+        _("civil society and parties"),
+        blank=True,
+        help_text=_("What the NGOs and local party organisations did, beyond the list of interactions."),
+    )
+    media = models.TextField(
+        _("media"), blank=True, help_text=_("How the media covered the council and the city this month.")
+    )
+    conclusions = models.TextField(_("conclusions and proposals"), blank=True)
+
+    class Meta:
+        ordering = ["-month"]
+        verbose_name = _("monthly note text")
+        verbose_name_plural = _("monthly note texts")
+
+    def __str__(self):
+        return f"{self.month:%m.%Y}" if self.month else ""
+
+    def clean(self):
+        super().clean()
+        if isinstance(self.month, datetime.date):
+            self.month = self.month.replace(day=1)
+
+    @staticmethod
+    def paragraphs(text: str) -> list[str]:
+        """The paragraphs of a narrative field: its non-empty lines, stripped."""
+        return [line.strip() for line in text.splitlines() if line.strip()]

@@ -3,7 +3,7 @@
 from wagtail import hooks
 
 from .admin import MonitoringGroup
-from .demo import DEMO_HOOK, add_demo_media
+from .demo import DEMO_HOOK, DEMO_ORDER, add_demo_media
 
 
 @hooks.register("register_admin_viewset")
@@ -11,4 +11,4 @@ def register_monitoring_viewsets():
     return MonitoringGroup()
 
 
-hooks.register(DEMO_HOOK, add_demo_media)
+hooks.register(DEMO_HOOK, add_demo_media, order=DEMO_ORDER)

@@ -171,8 +171,8 @@ def act_detail_related(act):
 
     Most acts amend nothing and have no drafts or commission documents: one query of EXISTS flags
     (:func:`act_flags`) tells which of those lists to read, so an ordinary act costs two queries
-    here (the flags and the votes) instead of six. A preview's act holds its revision's own
-    relations and votes in memory: they are shown as they are. The discussion section reads the
+    here instead of six. A preview's act holds its revision's own relations in memory: they are
+    shown as they are. The discussion section reads the
     drafts too (``ActPage.live_drafts``, cached on the act): known to be none, they cost no query.
     """
     flags = act_flags(act)
@@ -198,7 +198,6 @@ def act_detail_related(act):
             if act.adopted_as_id
             else None
         ),
-        "votes": list(act.votes.all()),
         "commission_documents": (
             list(act.commission_documents.live().order_by("-meeting_date")) if flags["documents"] else []
         ),

@@ -99,6 +99,7 @@ class OrganizationAdmin(ModelAdmin):
     index_view_class = OrganizationIndexView
     create_view_class = OrganizationCreateView
     index_template_name = "registry/admin/organization_index.html"
+    index_view_extra_css = ["registry/admin.css"]
     search_handler_class = RegistrySearchHandler
     search_fields = ("name", "short_name", "edrpou", "head", "address", "party", "notes")
     inspect_view_enabled = True

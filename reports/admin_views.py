@@ -63,7 +63,7 @@ class MonthlyReportForm(forms.Form):
             raise forms.ValidationError(str(error)) from None
 
 
-def _wants_download(request, notices: list) -> bool:
+def wants_download(request, notices: list) -> bool:
     """Whether the Download button was pressed (``download=1``); any other value is explained."""
     try:
         return params.choice(request.GET.get("download"), name="download", choices=["1"]) is not None
@@ -86,7 +86,7 @@ class MonthlyReportView(ReportPageMixin, TemplateView):
         data = request.GET if "month" in request.GET else None
         form = MonthlyReportForm(data, initial={"month": last_month})
         notices: list[str] = []
-        download = _wants_download(request, notices)
+        download = wants_download(request, notices)
         report = None
         if form.is_valid():
             report = build_report(month=form.cleaned_data["month"])

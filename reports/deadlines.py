@@ -10,20 +10,23 @@ from dataclasses import dataclass
 
 import holidays
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from pages.models import ActPage, ActVote
+from pages.models import ActPage
 
 from . import legal_rules
 from .legal_rules import LASTS_AT_LEAST, MONTHS, PUBLISH_BEFORE, PUBLISH_WITHIN, DeadlineRule
+from .roll_calls import with_votes
 
 MET = "met"
 VIOLATED = "violated"
 DUE_SOON = "due_soon"
 PENDING = "pending"
+#: The worst first: an act judged per vote takes its worst vote's check.
+SEVERITY = {VIOLATED: 0, DUE_SOON: 1, PENDING: 2, MET: 3}
 STATUS_LABELS = {
     MET: _("met"),
     VIOLATED: _("violated"),
@@ -185,14 +188,30 @@ def evaluate(
     return Check(rule, due, None, DUE_SOON if left <= warn_within else PENDING, left)
 
 
+def check_votes(rule: DeadlineRule, *, anchor, votes, today, cal, warn_within) -> Check:
+    """A ``per_vote`` rule: each vote's publication against its day; the worst vote's check counts.
+
+    No vote at all: the results are missing, judged as unpublished from ``anchor`` (the adoption).
+    """
+    if not votes:
+        return evaluate(rule, anchor=anchor, measured=None, today=today, cal=cal, warn_within=warn_within)
+    checks = [
+        evaluate(rule, anchor=day, measured=published_on, today=today, cal=cal, warn_within=warn_within)
+        for day, published_on in votes
+    ]
+    return min(checks, key=lambda check: (SEVERITY[check.status], check.due))
+
+
 def check_item(
     item: dict, *, today: datetime.date | None = None, rules=None, cal: WorkingCalendar | None = None
 ) -> list[Check]:
     """All deadline checks for one act, given as plain values.
 
-    ``item`` holds ``act_type``, ``live``, ``has_votes`` and the date fields the rules name
-    (``date``, ``adopted_on``, ``planned_consideration_on``, ``discussion_until``). An unpublished
-    page has no publication date yet, whatever its ``date`` field says.
+    ``item`` holds ``act_type``, ``live``, the date fields the rules name (``date``, ``adopted_on``,
+    ``planned_consideration_on``, ``discussion_until``) and ``votes``, its roll-call votes as
+    (day, publication day) pairs (``reports.roll_calls.VotePublication``); without ``votes`` (no app
+    records votes) the per-vote rules are not judged. An unpublished page has no publication date
+    yet, whatever its ``date`` field says.
     """
     cal = cal or default_calendar()
     today = today or timezone.localdate()
@@ -204,10 +223,21 @@ def check_item(
         anchor = item.get(rule.anchor)
         if anchor is None or not rule.in_force_on(anchor):
             continue
+        if rule.per_vote:
+            if item.get("votes") is not None:
+                checks.append(
+                    check_votes(
+                        rule,
+                        anchor=anchor,
+                        votes=item["votes"],
+                        today=today,
+                        cal=cal,
+                        warn_within=warn_within,
+                    )
+                )
+            continue
         measured = item.get(rule.measured)
         if rule.measured == "date" and not item.get("live"):
-            measured = None
-        if rule.needs_votes and not item.get("has_votes"):
             measured = None
         checks.append(
             evaluate(rule, anchor=anchor, measured=measured, today=today, cal=cal, warn_within=warn_within)
@@ -232,9 +262,11 @@ def check_page(page, *, today=None) -> list[Check]:
     """Deadline checks for an ActPage instance (other page types have no deadlines)."""
     if not hasattr(page, "act_type"):
         return []
+    rules = deadline_rules()
     item = {name: getattr(page, name, None) for name in ACT_FIELDS}
-    item["has_votes"] = page.pk is not None and page.votes.exists()
-    return check_item(item, today=today)
+    if page.pk is not None:
+        with_votes([item], rules)
+    return check_item(item, today=today, rules=rules)
 
 
 def deadline_dashboard(
@@ -247,17 +279,18 @@ def deadline_dashboard(
     """
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=lookback_days)
-    rows = (
-        ActPage.objects.filter(
-            Q(adopted_on__gte=since) | Q(planned_consideration_on__gte=since) | Q(date__gte=since)
-        )
-        .annotate(has_votes=Exists(ActVote.objects.filter(act=OuterRef("pk"))))
-        .values(*ACT_FIELDS, "has_votes")
+    rules = deadline_rules()
+    rows = with_votes(
+        list(
+            ActPage.objects.filter(
+                Q(adopted_on__gte=since) | Q(planned_consideration_on__gte=since) | Q(date__gte=since)
+            ).values(*ACT_FIELDS)
+        ),
+        rules,
     )
     cal = default_calendar()
-    rules = deadline_rules()
     found = []
-    for row in rows.iterator(chunk_size=500):
+    for row in rows:
         for check in check_item(row, today=today, rules=rules, cal=cal):
             if check.is_problem:
                 found.append((row, check))

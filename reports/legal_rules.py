@@ -32,6 +32,10 @@ class DeadlineRule:
     The acts it judges: every act type at ``stage`` (an ``ActStage``; each type's stage is declared
     with the type in ``pages.models.kinds``, so a new type is judged as its stage says), and the
     ``act_types`` it names, for a law that concerns one kind of act only.
+
+    A ``per_vote`` rule judges each roll-call vote on the act instead (``reports.roll_calls``): the
+    vote's publication day against the day of the vote; the act's result is its worst vote's. An act
+    with no vote is judged as unpublished from the act's ``anchor``.
     """
 
     code: str
@@ -46,7 +50,7 @@ class DeadlineRule:
     unit: str = WORKING_DAYS
     in_force_from: datetime.date | None = None
     in_force_until: datetime.date | None = None
-    needs_votes: bool = False
+    per_vote: bool = False
     extra: dict = field(default_factory=dict)
 
     def covers(self, act_type: str) -> bool:
@@ -122,11 +126,12 @@ RULES = [
         "Закону від 26.11.2015 щодо поіменних голосувань, чинний з 23.02.2016)",
         # Art. 59 concerns the votes of the council itself.
         act_types=(ActType.COUNCIL_DECISION,),
+        # Each vote's result is due on the day of the vote; a decision without votes, on its adoption.
         anchor="adopted_on",
-        measured="date",
+        measured="published_on",
         kind=PUBLISH_WITHIN,
         amount=0,
-        needs_votes=True,
+        per_vote=True,
         in_force_from=ROLL_CALL_IN_FORCE,
     ),
 ]

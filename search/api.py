@@ -21,14 +21,12 @@ INTEGER_PARAMETERS = frozenset(
 MAX_INTEGER = 2**31 - 1
 
 
-class SearchablePagesAPIViewSet(PagesAPIViewSet):
-    """The pages endpoint, whose ``search`` parameter is lemmatised and ranked like /search/."""
+class CheckedParametersMixin:
+    """An API endpoint that answers 400 to a parameter it cannot use, before Wagtail reads it.
 
-    # get_queryset searches already; Wagtail's SearchFilter must not search the raw text again.
-    filter_backends = [backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter]
-
-    #: Set when the database answered a search because the search server failed.
-    search_fallback = False
+    Other apps' endpoints (``council.api``) use it too, so every endpoint of the router refuses
+    the same values the same way.
+    """
 
     def initial(self, request, *args, **kwargs):
         """Answer 400 before Wagtail reads a parameter holding control characters (a NUL byte, which
@@ -45,6 +43,16 @@ class SearchablePagesAPIViewSet(PagesAPIViewSet):
                 except params.BadParameter as error:
                     raise BadRequestError(str(error)) from None
         return super().initial(request, *args, **kwargs)
+
+
+class SearchablePagesAPIViewSet(CheckedParametersMixin, PagesAPIViewSet):
+    """The pages endpoint, whose ``search`` parameter is lemmatised and ranked like /search/."""
+
+    # get_queryset searches already; Wagtail's SearchFilter must not search the raw text again.
+    filter_backends = [backend for backend in PagesAPIViewSet.filter_backends if backend is not SearchFilter]
+
+    #: Set when the database answered a search because the search server failed.
+    search_fallback = False
 
     def finalize_response(self, request, response, *args, **kwargs):
         """Tell API clients, as the search page tells citizens, when results come from the reserve search."""

@@ -15,6 +15,7 @@ from cms.pagination import paginate
 from . import facets
 from .ranking import MAX_CANDIDATES, Found, find_page_ids
 from .snippets import snippet
+from .sources import find_hits
 from .suggestions import suggest_titles
 
 PAGE_SIZE = 10
@@ -70,6 +71,8 @@ def search_page(query_params) -> dict:
     if sort == "newest":
         matching.sort(key=lambda pk: (facts[pk].date is not None, facts[pk].date), reverse=True)
     page_obj = paginate(matching, query_params.get("page"), notices if query else [], per_page=PAGE_SIZE)
+    # Deputies, meetings and other registered records: above the first page of pages, unfiltered.
+    other_results = find_hits(query) if query and page_obj.number == 1 and not chosen else []
     return {
         "query": query,
         "results": result_items(page_obj.object_list, facts, analysis.query_terms(query)),
@@ -83,6 +86,7 @@ def search_page(query_params) -> dict:
         "sorts": SORTS,
         "fallback": found.fallback,
         "partial": found.partial,
-        "suggestions": suggest_titles(query) if query and not matching else [],
+        "other_results": other_results,
+        "suggestions": suggest_titles(query) if query and not matching and not other_results else [],
         "querystring": _querystring(query, sort, chosen),
     }

@@ -78,6 +78,12 @@ FAMILIES = {
         ],
     ),
     "api-find": ("/api/v2/pages/find/", ["html_path", "locale"]),
+    "api-deputies": ("/api/v2/deputies/", ["convocation", "status", "limit", "offset", "order", "fields"]),
+    "api-meetings": (
+        "/api/v2/meetings/",
+        ["convocation", "kind", "status", "limit", "offset", "order", "fields"],
+    ),
+    "opendata-votes": ("/opendata/votes.json", ["format"]),
     "opendata": ("/opendata/", ["format", "page"]),
     "opendata-index": ("/opendata/index.json", ["format"]),
 }
@@ -119,7 +125,7 @@ def test_no_parameter_value_gives_a_server_error(client, site_with_content, fami
     check()
 
 
-@pytest.mark.parametrize("family", ["search", "acts", "news", "api"])
+@pytest.mark.parametrize("family", ["search", "acts", "news", "api", "api-deputies", "api-meetings"])
 def test_each_known_bad_value_in_each_parameter(client, site_with_content, family):
     path, names = FAMILIES[family]
     for value in SPECIAL:

@@ -1,12 +1,12 @@
-"""The demo's acts: council decisions with roll-call votes and relations, executive decisions, the
-mayor's orders, drafts (adopted, open for discussion, closed) and session protocols."""
+"""The demo's acts: council decisions with relations, executive decisions, the mayor's orders, drafts
+(adopted, open for discussion, closed) and session protocols. The decisions' roll-call votes are
+council records, added by the council's demo."""
 
 import datetime
-import random
 
 from pages import models as m
 
-from .base import SEED, Demo, content
+from .base import Demo, content
 
 
 def ensure_act(
@@ -19,7 +19,6 @@ def ensure_act(
     issuer,
     day,
     status=m.ActStatus.IN_FORCE,
-    with_votes=False,
     relations=(),
     **fields,
 ):
@@ -38,13 +37,6 @@ def ensure_act(
             f"Контроль за виконанням покласти на профільну постійну комісію. Ніжин, {year}.",
         ],
     )
-    votes = []
-    if with_votes:
-        rng = random.Random(f"{SEED}-{slug}")
-        votes = [
-            m.ActVote(deputy=deputy, vote=rng.choices(list(m.Vote.values), weights=[12, 1, 2, 1])[0])
-            for deputy in content("deputies")
-        ]
     subject = title[4:] if title.startswith("Про ") else title
     page = m.ActPage(
         title=title,
@@ -59,7 +51,6 @@ def ensure_act(
         "<li>Оприлюднити це рішення на офіційному сайті міської ради.</li>"
         "<li>Контроль за виконанням рішення покласти на постійну комісію.</li></ol>",
         attachments=[("attachment", {"document": pdf, "title": "", "kind": "scan"})],
-        votes=votes,
         relations=[m.ActRelation(kind=kind, target=target) for kind, target in relations],
         **fields,
     )
@@ -97,7 +88,6 @@ def ensure_acts(demo: Demo, index, issuers) -> dict:
                 convocation=7,
                 session=f"{session} сесія",
                 effective_from=day + datetime.timedelta(days=10),
-                with_votes=True,
                 status=statuses.get(i, m.ActStatus.IN_FORCE),
                 relations=[(kind, council[target]) for kind, target in relations.get(i, [])],
             )

@@ -66,9 +66,6 @@ class Summary:
     def failed_by_reason(self) -> Counter:
         return Counter(failure.reason for failure in self.failures)
 
-    def failure_details(self):
-        return [(failure.reason, failure.detail) for failure in self.failures]
-
     def unknown_values(self) -> list[UnknownValue]:
         """Failures that name a value, grouped by (reason, field, value) in the order first met."""
         groups = {}

@@ -1,8 +1,8 @@
-from .acts import ActIndexPage, ActPage, ActRelation, ActVote, Issuer
+from .acts import ActIndexPage, ActPage, ActRelation, Issuer
 from .base import BasePage
 from .commissions import CommissionDocumentPage, CommissionIndexPage, CommissionPage
 from .home import HomePage
-from .kinds import ActStage, ActStatus, ActType, CommissionDocumentType, NewsKind, RelationKind, Vote
+from .kinds import ActStage, ActStatus, ActType, CommissionDocumentType, NewsKind, RelationKind
 from .legacy import LegacyItem
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .standard import StandardPage
@@ -15,7 +15,6 @@ __all__ = [
     "ActStage",
     "ActStatus",
     "ActType",
-    "ActVote",
     "BasePage",
     "CommissionDocumentPage",
     "CommissionDocumentType",
@@ -32,6 +31,5 @@ __all__ = [
     "StandardPage",
     "VideoIndexPage",
     "VideoPage",
-    "Vote",
     "parse_youtube_id",
 ]

@@ -15,7 +15,7 @@ from cms.text import admin_default_slugs, slugify_uk
 from pages.selectors import act_detail_related, act_listing, act_years
 
 from .base import BasePage
-from .kinds import ActStage, ActStatus, ActType, RelationKind, Vote
+from .kinds import ActStage, ActStatus, ActType, RelationKind
 
 DRAFT_TYPES = ActType.of_stage(ActStage.DRAFT)
 
@@ -157,7 +157,6 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
         FieldPanel("body"),
         *HasAttachments.panels,
         InlinePanel("relations", label=_("Relations to other acts")),
-        InlinePanel("votes", label=_("Roll-call vote")),
     ]
     search_fields = (
         BasePage.search_fields
@@ -229,7 +228,6 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(act_detail_related(self))
-        context["vote_totals"] = vote_totals(context["votes"])
         return context
 
     def clean(self):
@@ -242,14 +240,6 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
             raise ValidationError({"adopted_as": _("A draft cannot be adopted as itself.")})
         if self.effective_from and self.adopted_on and self.effective_from < self.adopted_on:
             raise ValidationError({"effective_from": _("An act cannot take effect before it is adopted.")})
-
-
-def vote_totals(votes):
-    """(label, count) per vote choice in display order, for the totals row of a roll-call table."""
-    counts = {choice: 0 for choice in Vote.values}
-    for vote in votes:
-        counts[vote.vote] += 1
-    return [(Vote(choice).label, count) for choice, count in counts.items()]
 
 
 @fast_choice_displays
@@ -274,18 +264,3 @@ class ActRelation(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["source", "kind", "target"], name="unique_act_relation"),
         ]
-
-
-@fast_choice_displays
-class ActVote(Orderable):
-    """How one deputy voted on a council decision (Art. 59 of the Law on local self-government)."""
-
-    act = ParentalKey(ActPage, on_delete=models.CASCADE, related_name="votes")
-    deputy = models.CharField(_("deputy"), max_length=255)
-    vote = models.CharField(_("vote"), max_length=16, choices=Vote.choices)
-
-    panels = [FieldRowPanel([FieldPanel("deputy"), FieldPanel("vote")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("deputy's vote")
-        verbose_name_plural = _("roll-call vote")

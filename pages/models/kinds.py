@@ -146,13 +146,6 @@ class ActStatus(models.TextChoices):
     LOST_FORCE = "lost_force", _("Lost force")
 
 
-class Vote(models.TextChoices):
-    FOR = "for", _("For")
-    AGAINST = "against", _("Against")
-    ABSTAINED = "abstained", _("Abstained")
-    DID_NOT_VOTE = "did_not_vote", _("Did not vote")
-
-
 class RelationKind(models.TextChoices):
     AMENDS = "amends", _("Amends")
     REPEALS = "repeals", _("Repeals")

@@ -1,5 +1,6 @@
 """The page cache through real HTTP (a live server, real commits) and on Redis."""
 
+import os
 import urllib.request
 
 import pytest
@@ -11,6 +12,9 @@ from cms.models import SiteSettings
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 REDIS_URL = "redis://127.0.0.1:6379/5"
+# Two test runs may share the Redis database (make test runs SQLite and PostgreSQL side by side): each
+# keeps to its own keys and deletes only those, never the whole database.
+KEY_PREFIX = f"radasite-test-page-cache-{os.getpid()}"
 
 
 def fetch(url):
@@ -54,10 +58,10 @@ def test_the_cache_works_on_redis(client, settings, home_page, django_capture_on
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "radasite-test-page-cache",
+            "KEY_PREFIX": KEY_PREFIX,
         }
     }
-    cache.clear()
+    cache.delete_pattern("*")
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page), title="Новина з Redis")
     client.get(news.url)
     assert client.get(news.url)[HEADER] == "hit"
@@ -67,4 +71,4 @@ def test_the_cache_works_on_redis(client, settings, home_page, django_capture_on
     response = client.get(news.url)
     assert response[HEADER] == "miss"
     assert "Оновлена новина з Redis".encode() in response.content
-    cache.clear()
+    cache.delete_pattern("*")

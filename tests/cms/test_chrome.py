@@ -11,8 +11,8 @@ from django.utils.translation import override
 from cms import chrome
 from cms.models import SiteSettings
 from cms.templatetags.cms_tags import clip, uk_date
-from pages.models import ActPage, ActVote, NewsPage
-from pages.models.kinds import ActType, Vote
+from pages.models import ActPage, ActRelation, NewsPage
+from pages.models.kinds import ActType, RelationKind
 
 
 @pytest.fixture(autouse=True)
@@ -73,12 +73,12 @@ def test_uk_date_is_the_same_in_every_language():
 
 
 def test_choice_labels_are_djangos():
-    for value, label in Vote.choices:
-        assert ActVote(vote=value).get_vote_display() == str(label)
-    assert ActVote(vote="unknown").get_vote_display() == "unknown"
+    for value, label in RelationKind.choices:
+        assert ActRelation(kind=value).get_kind_display() == str(label)
+    assert ActRelation(kind="unknown").get_kind_display() == "unknown"
     for value, label in ActType.choices:
         assert ActPage(act_type=value).get_act_type_display() == str(label)
     news = NewsPage(kind="news")
     assert news.get_kind_display() == str(dict(NewsPage._meta.get_field("kind").flatchoices)["news"])
     with override("en"):
-        assert ActVote(vote=Vote.FOR).get_vote_display() == "For"
+        assert ActRelation(kind=RelationKind.AMENDS).get_kind_display() == "Amends"

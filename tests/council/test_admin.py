@@ -10,7 +10,7 @@ from council.models import CommissionMembership, Convocation, Deputy, Membership
 from tests.admin.visible_text import UPSTREAM_LITERALS, untranslated, visible_texts
 from tests.registry.factories import PartyOrganizationFactory
 
-from .conftest import CommissionMembershipFactory, DeputyFactory, MembershipFactory
+from .factories import CommissionMembershipFactory, DeputyFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

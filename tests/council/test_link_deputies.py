@@ -1,23 +1,28 @@
-"""``manage.py link_deputies`` matches roll-call names to deputies, reports in Ukrainian what it could not."""
+"""``manage.py link_deputies`` links the ballots to deputies by the recorded names, reports in Ukrainian what
+it could not."""
 
 import io
 
 import pytest
 from django.core.management import call_command
 
-from council.models import Deputy
+from council.models import Ballot, Deputy
 from council.services import link_deputies
-from pages import models as m
-from tests import factories as f
 
-from .conftest import DeputyFactory
+from .factories import BallotFactory, DeputyFactory, MembershipFactory, VoteFactory
 
 pytestmark = pytest.mark.django_db
 
 
+def unlinked_ballots(names, vote=None):
+    vote = vote or VoteFactory()
+    for name in names:
+        BallotFactory(vote=vote, deputy=None, recorded_name=name)
+    return vote
+
+
 @pytest.fixture
-def roll_call(home_page):
-    index = f.ActIndexPageFactory(parent=home_page)
+def roll_call(db):
     names = [
         "Бойко О. М.",
         "бойко о.м.",
@@ -26,7 +31,7 @@ def roll_call(home_page):
         "Жук А.",
         "Лисенко Ю.А.",
     ]
-    return f.ActPageFactory(parent=index, votes=[m.ActVote(deputy=name, vote=m.Vote.FOR) for name in names])
+    return unlinked_ballots(names)
 
 
 def run(*args):
@@ -47,6 +52,37 @@ def test_names_are_matched_by_initials_and_apostrophes(roll_call):
     assert sorted(report.unmatched) == ["Жук А.", "Лисенко Ю.А.", "Мельник Ірина Степанівна"]
 
 
+def test_matched_ballots_get_their_deputy_and_keep_the_recorded_name(roll_call):
+    boiko = DeputyFactory(full_name="Бойко Олександр Миколайович")
+    other_vote = unlinked_ballots(["Бойко О. М."])
+    report = link_deputies()
+    assert report.linked == 2 and report.recounted == 2
+    assert set(Ballot.objects.filter(deputy=boiko).values_list("vote", "recorded_name")) == {
+        (roll_call.pk, "Бойко О. М."),
+        (other_vote.pk, "Бойко О. М."),
+    }
+    # «бойко о.м.» is the same deputy in the same vote: a deputy votes once, the second stays unlinked.
+    assert Ballot.objects.get(vote=roll_call, recorded_name="бойко о.м.").deputy is None
+
+
+def test_linked_ballots_are_not_read_again(roll_call):
+    DeputyFactory(full_name="Мельник Ірина Степанівна")
+    assert link_deputies().linked == 1
+    report = link_deputies()
+    assert report.linked == 0 and "Мельник Ірина Степанівна" not in report.matched
+
+
+def test_the_touched_votes_are_recounted(db):
+    deputy = DeputyFactory(full_name="Бойко Олександр Миколайович")
+    membership = MembershipFactory(deputy=deputy)
+    vote = VoteFactory(agenda_item__meeting__convocation=membership.convocation)
+    unlinked_ballots(["Бойко О.М."], vote=vote)
+    assert (vote.for_count, vote.composition) == (0, None)  # never counted
+    run()
+    vote.refresh_from_db()
+    assert (vote.for_count, vote.composition, vote.quorum, vote.adopted) == (1, 2, False, False)
+
+
 def test_shared_initials_are_reported_as_ambiguous(roll_call):
     DeputyFactory(full_name="Жук Андрій Олексійович")
     DeputyFactory(full_name="Жук Анна Петрівна")
@@ -58,6 +94,7 @@ def test_the_command_reports_unmatched_names_and_creates_nobody_by_default(roll_
     out = run()
     assert "Не знайдено депутата: «Мельник Ірина Степанівна»" in out
     assert "--create-missing" in out and "0 створено" in out
+    assert "Прив'язано голосів до депутатів: 0" in out
     assert not Deputy.objects.exists()
 
 
@@ -74,12 +111,9 @@ def test_create_missing_creates_deputies_for_full_names_only_once(roll_call):
     assert Deputy.objects.count() == 2
 
 
-def test_a_deputy_created_from_a_full_name_takes_its_initials_too(home_page):
-    index = f.ActIndexPageFactory(parent=home_page)
-    votes = [
-        m.ActVote(deputy=name, vote=m.Vote.FOR) for name in ["Бойко Олександр Миколайович", "Бойко О.М."]
-    ]
-    f.ActPageFactory(parent=index, votes=votes)
+def test_a_deputy_created_from_a_full_name_takes_its_initials_too(db):
+    unlinked_ballots(["Бойко Олександр Миколайович"])
+    unlinked_ballots(["Бойко О.М."])
     report = link_deputies(create_missing=True)
     assert len(report.created) == 1 and set(report.matched) == {"Бойко Олександр Миколайович", "Бойко О.М."}
 

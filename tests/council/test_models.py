@@ -9,7 +9,7 @@ from council.kinds import DeputyStatus
 from council.models import Membership
 from tests.registry.factories import OrganizationFactory, PartyOrganizationFactory
 
-from .conftest import CommissionMembershipFactory, ConvocationFactory, DeputyFactory, MembershipFactory
+from .factories import CommissionMembershipFactory, ConvocationFactory, DeputyFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

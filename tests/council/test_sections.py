@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from council.kinds import CommissionRole
 
-from .conftest import CommissionMembershipFactory, DeputyFactory
+from .factories import CommissionMembershipFactory, DeputyFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from council.kinds import CommissionRole, DeputyStatus
 from tests import factories as f
 from tests.registry.factories import PartyOrganizationFactory
 
-from .conftest import CommissionMembershipFactory, ConvocationFactory, DeputyFactory, MembershipFactory
+from .factories import CommissionMembershipFactory, ConvocationFactory, DeputyFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db
 

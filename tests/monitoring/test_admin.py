@@ -56,6 +56,7 @@ def test_the_article_list_shows_matched_phrases_and_offers_no_add(editor_client,
     assert titles(response) == {"Тарифи на воду", "Ярмарок на площі", "Сесія ради"}
     assert "Тарифи на воду" in response.content.decode()
     assert editor_client.get(f"{ARTICLES}new/").status_code == 404
+    assert editor_client.get(f"{ARTICLES}copy/{stored['water'].pk}/").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -67,6 +68,8 @@ def test_the_article_list_shows_matched_phrases_and_offers_no_add(editor_client,
         ({"relevant": "unknown"}, {"Сесія ради"}),
         ({"published_from": "2026-12-04", "published_to": "2026-12-05"}, {"Ярмарок на площі"}),
         ({"entry": "tariffs"}, {"Тарифи на воду"}),
+        ({"entry_kind": "topic"}, {"Тарифи на воду"}),
+        ({"entry_kind": "deputy"}, set()),
     ],
 )
 def test_the_article_list_filters(editor_client, stored, params, expected):
@@ -121,3 +124,42 @@ def test_sources_and_watch_entries_are_added_in_the_admin(editor_client, db):
     )
     assert response.status_code == 302 and WatchEntry.objects.get().kind == WatchKind.MAYOR
     assert "міський голова" in editor_client.get("/admin/monitoring/watch/").content.decode()
+
+
+def test_the_article_screen_shows_its_mentions_beside_the_review_fields(editor_client, stored):
+    article = stored["water"]
+    boiko = WatchEntry.objects.create(kind=WatchKind.DEPUTY, phrase="Бойко Олександр Миколайович")
+    Mention.objects.create(
+        article=article,
+        entry=boiko,
+        phrase="депутата Бойка",
+        snippet="…звернення депутата Бойка щодо тарифів…",
+    )
+    html = editor_client.get(f"{ARTICLES}edit/{article.pk}/").content.decode()
+    mentions = html[html.index("Згадки") :]
+    for text in (
+        "Бойко Олександр Миколайович",
+        "Депутат",
+        "депутата Бойка",
+        "звернення депутата Бойка щодо тарифів",
+    ):
+        assert text in mentions, text
+    assert "тарифи" in mentions and "Тарифи на воду" in mentions
+    for field in ('name="relevant"', 'name="tone"', 'name="note"'):
+        assert field in html, field
+    assert 'name="title"' not in html  # shown read-only, never edited
+
+
+def test_an_article_without_mentions_says_so(editor_client, stored):
+    article = Article.objects.get(title="Сесія ради")
+    html = editor_client.get(f"{ARTICLES}edit/{article.pk}/").content.decode()
+    assert "Публікація не згадує нічого з переліку для відстеження." in html
+
+
+def test_a_sources_inspect_screen_shows_the_last_fetch_not_the_validators(editor_client, stored):
+    source = stored["visnyk"]
+    Source.objects.filter(pk=source.pk).update(
+        last_status="error", last_error="Сайт недоступний", etag='"abc"'
+    )
+    html = editor_client.get(f"/admin/monitoring/sources/inspect/{source.pk}/").content.decode()
+    assert "Сайт недоступний" in html and '"abc"' not in html and "&quot;abc&quot;" not in html

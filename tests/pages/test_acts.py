@@ -292,28 +292,6 @@ def test_relations_are_shown_on_both_acts(client, index):
     assert "Скасовано актом: Рішення міської ради № 5-49/2018" in main_text(client, repealed)
 
 
-def test_roll_call_vote_lists_each_deputy_and_the_totals(client, index):
-    act = ActPageFactory(
-        parent=index,
-        votes=[
-            m.ActVote(deputy="Бойко О. М.", vote=m.Vote.FOR),
-            m.ActVote(deputy="Мельник І. С.", vote=m.Vote.FOR),
-            m.ActVote(deputy="Лисенко Ю. А.", vote=m.Vote.AGAINST),
-            m.ActVote(deputy="Жук А. О.", vote=m.Vote.ABSTAINED),
-        ],
-    )
-    votes = html_of(client, act.url).find("section", class_="votes")
-    rows = [(row.th.text, row.td.text) for row in votes.tbody.find_all("tr")]
-    assert rows == [
-        ("Бойко О. М.", "За"),
-        ("Мельник І. С.", "За"),
-        ("Лисенко Ю. А.", "Проти"),
-        ("Жук А. О.", "Утримався"),
-    ]
-    totals = [" ".join(li.get_text(" ").split()) for li in votes.select(".vote-totals li")]
-    assert totals == ["За 2", "Проти 1", "Утримався 1", "Не голосував 0"]
-
-
 def test_attachments_show_file_type_and_size(client, index):
     document = DocumentFactory(title="Текст рішення")
     act = ActPageFactory(
@@ -367,7 +345,6 @@ def test_act_created_in_the_admin_with_the_suggested_slug_gets_the_readable_one(
             "body": rich_text("<p>Текст.</p>"),
             "attachments": streamfield([]),
             "relations": inline_formset([]),
-            "votes": inline_formset([]),
             "comments": inline_formset([]),
             "related_pages": streamfield([]),
             "action-publish": "action-publish",

@@ -48,17 +48,15 @@ def test_each_flag_shows_its_list(client, home_page):
     assert "Про сквер" not in text
 
 
-def test_a_preview_shows_the_revisions_own_relations_and_votes(home_page, rf):
+def test_a_preview_shows_the_revisions_own_relations(home_page):
     index = ActIndexPageFactory(parent=home_page)
     target = ActPageFactory(parent=index, title="Про бюджет")
     act = ActPageFactory(parent=index)
     act.relations = [m.ActRelation(kind=m.RelationKind.AMENDS, target=target)]  # not saved: in memory
-    act.votes = [m.ActVote(deputy="Депутат Петренко", vote=m.Vote.AGAINST)]
     response = act.make_preview_request()
     response.render()
     text = text_of(response)
     assert "Про бюджет" in text
-    assert "Депутат Петренко" in text and str(m.Vote.AGAINST.label) in text
 
 
 def test_news_tags_are_the_tags_in_their_order_and_a_previews_own(client, home_page):

@@ -91,7 +91,6 @@ def act_page_of_size(home_page):
                 for _ in range(size + 2)
             ],
             relations=[m.ActRelation(kind=m.RelationKind.AMENDS, target=target) for target in targets],
-            votes=[m.ActVote(deputy=f"Депутат {n}", vote=m.Vote.FOR) for n in range(size * 3)],
         )
         for _ in range(size):
             ActPageFactory(

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from wagtail import hooks
 
 from reports import legal_rules
 from reports.deadlines import (
@@ -14,6 +15,7 @@ from reports.deadlines import (
     deadline_rules,
     rule_for,
 )
+from reports.roll_calls import HOOK, VotePublication, vote_publications
 
 D = datetime.date
 
@@ -168,23 +170,55 @@ def council(**fields):
 
 
 def test_roll_call_results_published_on_the_day_of_the_vote_are_on_time():
-    checks = by_code(council(date=D(2018, 11, 6), has_votes=True), today=D(2019, 1, 1))
+    votes = [VotePublication(D(2018, 11, 6), D(2018, 11, 6))]
+    checks = by_code(council(date=D(2018, 11, 8), votes=votes), today=D(2019, 1, 1))
     assert checks["roll_call_published"].status == MET and checks["adopted_act_published"].status == MET
 
 
 def test_roll_call_results_published_the_next_day_are_late():
-    checks = by_code(council(date=D(2018, 11, 7), has_votes=True), today=D(2019, 1, 1))
+    votes = [VotePublication(D(2018, 11, 6), D(2018, 11, 7))]
+    checks = by_code(council(date=D(2018, 11, 6), votes=votes), today=D(2019, 1, 1))
     assert checks["roll_call_published"].status == VIOLATED
+    assert checks["roll_call_published"].due == D(2018, 11, 6)
     assert checks["adopted_act_published"].status == MET
 
 
+def test_one_late_vote_of_several_makes_the_decision_late():
+    votes = [
+        VotePublication(D(2018, 11, 6), D(2018, 11, 6)),
+        VotePublication(D(2018, 11, 6), D(2018, 11, 9)),
+        VotePublication(D(2018, 11, 6), D(2018, 11, 6)),
+    ]
+    check = by_code(council(date=D(2018, 11, 6), votes=votes), today=D(2019, 1, 1))["roll_call_published"]
+    assert check.status == VIOLATED and check.measured == D(2018, 11, 9)
+
+
+def test_each_vote_is_due_on_its_own_day():
+    # A decision adopted on the 6th after a vote as a basis on the 5th published on the 6th: late.
+    votes = [VotePublication(D(2018, 11, 5), D(2018, 11, 6)), VotePublication(D(2018, 11, 6), D(2018, 11, 6))]
+    check = by_code(council(votes=votes), today=D(2019, 1, 1))["roll_call_published"]
+    assert check.status == VIOLATED and check.due == D(2018, 11, 5)
+
+
+def test_an_unpublished_vote_is_late_after_its_day_and_due_on_it():
+    votes = [VotePublication(D(2018, 11, 6), None)]
+    assert by_code(council(votes=votes), today=D(2018, 11, 7))["roll_call_published"].status == VIOLATED
+    assert by_code(council(votes=votes), today=D(2018, 11, 6))["roll_call_published"].status == DUE_SOON
+
+
 def test_council_decision_without_roll_call_results_violates_art_59():
-    checks = by_code(council(date=D(2018, 11, 6), has_votes=False), today=D(2019, 1, 1))
+    checks = by_code(council(date=D(2018, 11, 6), votes=[]), today=D(2019, 1, 1))
     assert checks["roll_call_published"].status == VIOLATED
+    assert checks["roll_call_published"].due == D(2018, 11, 6)
+
+
+def test_roll_calls_are_not_judged_where_no_app_records_votes():
+    checks = by_code(council(date=D(2018, 11, 6)), today=D(2019, 1, 1))
+    assert "roll_call_published" not in checks and checks["adopted_act_published"].status == MET
 
 
 def test_roll_call_rule_does_not_judge_decisions_adopted_before_it_was_in_force():
-    checks = by_code(council(adopted_on=D(2016, 2, 22), date=D(2016, 2, 24)), today=D(2017, 1, 1))
+    checks = by_code(council(adopted_on=D(2016, 2, 22), date=D(2016, 2, 24), votes=[]), today=D(2017, 1, 1))
     assert "roll_call_published" not in checks and checks["adopted_act_published"].status == MET
 
 
@@ -231,3 +265,12 @@ def test_rules_can_be_replaced_from_settings(settings):
         today=D(2019, 1, 1),
     )
     assert check.due == D(2018, 11, 12) and check.status == VIOLATED
+
+
+@pytest.mark.django_db
+def test_vote_publications_gather_what_every_registered_app_gives():
+    def other_app(act_ids):
+        return {act_id: [VotePublication(D(2020, 1, 1), None)] for act_id in act_ids}
+
+    with hooks.register_temporarily(HOOK, other_app):
+        assert vote_publications([7]) == {7: [VotePublication(D(2020, 1, 1), None)]}

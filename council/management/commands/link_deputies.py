@@ -5,8 +5,9 @@ from council.services import link_deputies
 
 class Command(BaseCommand):
     help = (
-        "Match the deputies' names of the acts' roll-call votes to deputy records (apostrophes, "
-        "case and initials normalised) and report the names that match none or several. "
+        "Link the roll-call ballots without a deputy to deputy records by the name as recorded "
+        "(apostrophes, case and initials normalised), recount their votes, and report the names "
+        "that match none or several. "
         "With --create-missing, a deputy is created for each full name that matches none."
     )
 
@@ -21,6 +22,9 @@ class Command(BaseCommand):
         report = link_deputies(create_missing=create_missing)
         write = self.stdout.write
         write(f"Зіставлено імен: {len(report.matched)}.")
+        write(
+            f"Прив'язано голосів до депутатів: {report.linked} (перераховано голосувань: {report.recounted})."
+        )
         for deputy in report.created:
             write(self.style.SUCCESS(f"Створено депутата: {deputy.full_name}"))
         for name, deputies in report.ambiguous.items():

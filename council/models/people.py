@@ -9,11 +9,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from modelsearch import index
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
 from registry.kinds import OrganizationKind
 
-from .kinds import CommissionRole, DeputyStatus
+from ..kinds import CommissionRole, DeputyStatus
+from .searchable import SearchableByName
 
 
 def check_period(start, end, *, field="end_date"):
@@ -43,7 +45,7 @@ class Convocation(models.Model):
         check_period(self.start_date, self.end_date)
 
 
-class Deputy(ClusterableModel):
+class Deputy(SearchableByName, ClusterableModel):
     """A deputy of the council: a person across convocations, factions and commissions."""
 
     full_name = models.CharField(
@@ -95,6 +97,8 @@ class Deputy(ClusterableModel):
         InlinePanel("memberships", heading=_("Convocations and factions"), label=_("membership")),
         InlinePanel("commission_seats", heading=_("Commissions"), label=_("commission seat")),
     ]
+    # The admin's and choosers' search, where it uses the search backend, completes partial names.
+    search_fields = SearchableByName.search_fields + [index.AutocompleteField("full_name")]
 
     class Meta:
         verbose_name = _("deputy")
@@ -103,6 +107,10 @@ class Deputy(ClusterableModel):
 
     def __str__(self):
         return self.full_name
+
+    def search_texts(self):
+        """Found in the site search by name, as «депутат», and by the electoral district."""
+        return [self.full_name, _("Deputy of the city council"), self.electoral_district]
 
     def clean(self):
         if self.status == DeputyStatus.ENDED and not self.mandate_ended_on:
