@@ -73,7 +73,7 @@ def summary(draft, *, today: datetime.date | None = None) -> Summary | None:
 def summaries_for_decision(decision, *, today: datetime.date | None = None) -> list[Summary]:
     """The summaries of the drafts a decision was adopted from (``ActPage.adopted_as``)."""
     found = []
-    for draft in decision.drafts.live().order_by("date", "pk"):
+    for draft in decision.live_drafts:
         result = summary(draft, today=today)
         if result is not None:
             found.append(result)

@@ -1,14 +1,19 @@
 """Template helpers shared by every public page: Ukrainian dates, menu, breadcrumbs, embeds."""
 
 import datetime
+import functools
+import unicodedata
 
 from django import template
 from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import stringfilter
+from django.urls import get_script_prefix
 from django.utils import timezone
-from django.utils.translation import override
+from django.utils.text import Truncator
+from django.utils.translation import get_language, override
 from wagtail.models import Page, Site
 
-from cms import sections
+from cms import chrome, sections
 from cms.embeds import video_embed_html
 from cms.menus import main_menu_items
 from cms.requisites import published_changes
@@ -16,15 +21,47 @@ from cms.requisites import published_changes
 register = template.Library()
 
 
+@functools.lru_cache(maxsize=4096)
+def _uk_day(day: datetime.date) -> str:
+    with override("uk"):
+        return date_filter(day, "j E Y")
+
+
 @register.filter
 def uk_date(value):
-    """«8 листопада 2018»: the day, the month in the genitive and the year, whatever the request language."""
+    """«8 листопада 2018»: the day, the month in the genitive and the year, whatever the request language.
+
+    Kept per day in the process (a listing shows a dozen dates, each a translation switch and a
+    format): the text depends on nothing else.
+    """
     if not value:
         return ""
-    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
-        value = timezone.localtime(value)
+    if isinstance(value, datetime.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        value = value.date()
+    if isinstance(value, datetime.date):
+        return _uk_day(value)
     with override("uk"):
         return date_filter(value, "j E Y")
+
+
+@register.filter(is_safe=True)
+@stringfilter
+def clip(value, length):
+    """Django's ``truncatechars``, without its walk over every character when the text fits.
+
+    ``truncatechars`` checks each character for a combining mark even when the text is shorter
+    than the limit; a listing's twenty leads made that ~0.8 ms. The output is Django's.
+    """
+    try:
+        length = int(length)
+    except ValueError:
+        return value
+    text = unicodedata.normalize("NFC", value)
+    if 0 < length and len(text) <= length:
+        return text
+    return Truncator(value).chars(length)
 
 
 @register.filter
@@ -89,6 +126,31 @@ def breadcrumbs(context, page=None):
     if isinstance(page, Page) and page.depth > 2:
         ancestors = _ancestors_below_root(page)
     return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+class ChromeNode(template.Node):
+    def __init__(self, name, values, nodelist):
+        self.name, self.values, self.nodelist = name, values, nodelist
+
+    def render(self, context):
+        values = tuple(chrome.key_part(value.resolve(context)) for value in self.values)
+        key = (self.name, get_language(), get_script_prefix(), values)
+        return chrome.fragment(key, lambda: self.nodelist.render(context))
+
+
+@register.tag("chrome")
+def chrome_fragment(parser, token):
+    """``{% chrome "footer" settings year %}...{% endchrome %}``: rendered once per worker while the
+    values after the name are unchanged (``cms.chrome``). The content may show those values and
+    nothing else that varies: not the page, the user or the request."""
+    bits = token.split_contents()
+    if len(bits) < 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError(
+            f'{bits[0]} needs a quoted name first: {{% chrome "footer" ... %}}'
+        )
+    nodelist = parser.parse(("endchrome",))
+    parser.delete_first_token()
+    return ChromeNode(bits[1][1:-1], [parser.compile_filter(bit) for bit in bits[2:]], nodelist)
 
 
 @register.simple_tag

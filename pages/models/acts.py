@@ -1,5 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -8,6 +9,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from cms.behaviours import HasAttachments, OpenForDiscussion, PublicationDated
+from cms.choices import fast_choice_displays
 from cms.forms import RequisitesForm
 from cms.text import admin_default_slugs, slugify_uk
 from pages.selectors import act_detail_related, act_listing, act_years
@@ -89,6 +91,7 @@ class ActIndexPage(BasePage):
         return context
 
 
+@fast_choice_displays
 class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
     """A normative act or a draft of one, as published by the council."""
 
@@ -183,6 +186,14 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
         verbose_name = _("act")
         verbose_name_plural = _("acts")
 
+    @cached_property
+    def live_drafts(self):
+        """The live drafts adopted as this decision, oldest first (the act page's selector sets it
+        from its flags, so a decision without drafts costs no query here)."""
+        return list(
+            type(self).objects.live().select_related("issuer").filter(adopted_as=self).order_by("date", "pk")
+        )
+
     @property
     def is_draft(self):
         return self.act_type in DRAFT_TYPES
@@ -231,6 +242,7 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
             raise ValidationError({"effective_from": _("An act cannot take effect before it is adopted.")})
 
 
+@fast_choice_displays
 class ActRelation(Orderable):
     """This act amends or repeals another; shown on both acts."""
 

@@ -1,11 +1,14 @@
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
 from cms.analysis import index_text
+from cms.menus import site_top_pages
+from pages.selectors import child_by_slug
 
 
 def _flatten(value):
@@ -58,17 +61,25 @@ class BasePage(Page):
         abstract = True
 
     def route(self, request, path_components):
-        """Wagtail's routing, reading a child in one query where the page allows one child type.
+        """Wagtail's routing, reading a child in one query or none where it can.
 
         Wagtail reads a child as a ``Page``, then its specific row (two queries and the ``specific``
-        machinery per level of the URL). An index whose ``subpage_types`` name one model reads the
-        child as that model at once; a child of another type, a missing child (404), the page
-        itself and a routable page's own routes (``RoutablePageMixin`` runs first) go Wagtail's way.
+        machinery per level of the URL). The home page of the request's site takes its child from
+        the cached top of the tree (``cms.menus.top_pages``, specific already). An index whose
+        ``subpage_types`` name one model reads the child as that model at once. A child of another
+        type, a missing child (404), the page itself and a routable page's own routes
+        (``RoutablePageMixin`` runs first) go Wagtail's way.
         """
+        top = site_top_pages(self, request) if path_components else None
+        if top is not None:
+            child = next((page for page in top if page.slug == path_components[0]), None)
+            if child is None:
+                raise Http404
+            return child.route(request, path_components[1:])
         allowed = self.allowed_subpage_models() if path_components else []
         if len(allowed) == 1:
             model = allowed[0]
-            child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+            child = child_by_slug(model, self, path_components[0])
             if child is not None and child.content_type_id == ContentType.objects.get_for_model(model).pk:
                 child._cached_parent_obj = self
                 return child.route(request, path_components[1:])

@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from cms.behaviours import HasAttachments, PublicationDated
+from cms.choices import fast_choice_displays
 
 from .base import BasePage
 from .kinds import CommissionDocumentType
@@ -70,6 +71,7 @@ class CommissionPage(BasePage):
         return context
 
 
+@fast_choice_displays
 class CommissionDocumentPage(PublicationDated, HasAttachments, BasePage):
     """A protocol, conclusion or recommendation of a standing commission."""
 

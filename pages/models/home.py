@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from cms.menus import site_top_pages
 from pages.selectors import home_blocks
 
 from .acts import ActIndexPage, ActPage
@@ -38,6 +39,7 @@ class HomePage(BasePage):
         context.update(
             home_blocks(
                 home=self,
+                children=site_top_pages(self, request),
                 news=NewsPage,
                 acts=ActPage,
                 videos=VideoPage,
