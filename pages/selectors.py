@@ -12,63 +12,18 @@ from django.utils.translation import gettext as _
 from modelcluster.queryset import FakeQuerySet
 
 from cms import params as parameters
-from cms.prepared import PreparedQuery
 
 from .listing import Filtering, first_of_month, images_with_list_renditions
 
-#: model -> the PreparedQuery of its child by slug (:func:`child_by_slug`).
-_CHILD_QUERIES = {}
-
 
 def child_by_slug(model, parent, slug):
-    """The child of ``parent`` of type ``model`` with this slug, or None: the routing's read.
-
-    The same rows as ``model.objects.child_of(parent).filter(slug=slug).first()`` (a child's path
-    is its parent's plus one step, as Wagtail's ``get_children`` reads them), compiled once
-    (``cms.prepared``): the ORM's compilation of a page type's read was ~1 ms of CPU per request.
-    """
-    query = _CHILD_QUERIES.get(model)
-    if query is None:
-        query = _CHILD_QUERIES[model] = PreparedQuery(
-            model,
-            lambda low, high, depth, slug: model.objects.filter(
-                path__range=(low, high), depth=depth, slug=slug
-            ).order_by("path")[:1],
-            low=str,
-            high=str,
-            depth=int,
-            slug=str,
-        )
-    step_low, step_high = parent.alphabet[0] * parent.steplen, parent.alphabet[-1] * parent.steplen
-    found = query(low=parent.path + step_low, high=parent.path + step_high, depth=parent.depth + 1, slug=slug)
-    return found[0] if found else None
-
-
-#: the through model of a page type's tags -> the PreparedQuery of a page's tags (:func:`page_tags`).
-_TAG_QUERIES = {}
+    """The child of ``parent`` of type ``model`` with this slug, or None: the routing's read."""
+    return model.objects.child_of(parent).filter(slug=slug).order_by("path").first()
 
 
 def page_tags(page) -> list:
-    """``page.tags.all()``: the tags of a page in the order they were added, in one prepared read.
-
-    A preview's page keeps its revision's tags in memory: those are returned as they are.
-    """
-    through = page.tags.through
-    tagged = page.tags.get_tagged_item_manager()
-    if page.pk is None or tagged.is_deferring:
-        return list(page.tags.all())
-    query = _TAG_QUERIES.get(through)
-    if query is None:
-        tag_model = through.tag_model()
-        items = through._meta.get_field("tag").related_query_name()
-        query = _TAG_QUERIES[through] = PreparedQuery(
-            tag_model,
-            lambda page: tag_model.objects.filter(**{f"{items}__content_object_id": page}).order_by(
-                f"{items}__id"
-            ),
-            page=int,
-        )
-    return query(page=page.pk)
+    """``page.tags.all()`` as a list (a preview's page keeps its revision's tags in memory)."""
+    return list(page.tags.all())
 
 
 def with_list_images(queryset, field):

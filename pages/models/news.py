@@ -123,5 +123,5 @@ class NewsPage(PublicationDated, HasAttachments, HasRelatedPages, BasePage):
         verbose_name_plural = _("news")
 
     def tag_list(self):
-        """``tags.all()`` as a list, in one prepared read (``pages.selectors.page_tags``)."""
+        """``tags.all()`` as a list (``pages.selectors.page_tags``)."""
         return page_tags(self)
