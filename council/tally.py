@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from .act_cache import purge_acts_of
 from .kinds import BallotChoice, Majority
 from .majority import factions_on, with_faction
 from .models import Ballot, Membership, Vote
@@ -95,6 +96,7 @@ def recount_many(votes: Iterable[Vote]) -> dict[int, Outcome]:
     votes, results = list(votes), {}
     for start in range(0, len(votes), BATCH_SIZE):
         results |= _recount_batch(votes[start : start + BATCH_SIZE], fresh=False)
+    purge_acts_of(votes)
     return results
 
 
@@ -108,7 +110,9 @@ def recount_votes(votes: QuerySet, *, batch_size: int = BATCH_SIZE, progress=Non
             "agenda_item__meeting"
         )
         with transaction.atomic():
-            _recount_batch(list(batch), fresh=True)
+            batch = list(batch)
+            _recount_batch(batch, fresh=True)
+            purge_acts_of(batch)
         if progress is not None:
             progress(min(start + batch_size, len(ids)), len(ids))
     return len(ids)
