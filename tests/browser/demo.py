@@ -52,4 +52,10 @@ def journey_data():
     keeper.groups.add(Group.objects.get(name="Реєстратори"))
     decisions = m.ActPage.objects.live().filter(act_type=ActType.COUNCIL_DECISION).order_by("-date")
     decision = next(act for act in decisions if act.attached_documents)
-    return {"news_index_id": first(m.NewsIndexPage).pk, "keeper": KEEPER, "decision_year": decision.date.year}
+    voted = m.ActPage.objects.live().filter(agenda_items_as_decision__votes__ballots__deputy__isnull=False)
+    return {
+        "news_index_id": first(m.NewsIndexPage).pk,
+        "keeper": KEEPER,
+        "decision_year": decision.date.year,
+        "voted_decision": voted.order_by("path").first().url,
+    }

@@ -165,3 +165,30 @@ def test_keeper_imports_the_valid_rows_of_a_windows_1251_file_and_finds_one(
         listing = page.locator("main").inner_text()
         assert "Світанок над Остром" in listing and "Ніжинські лелеки" not in listing
         shot(page, output_dir, "keeper-found", width)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_citizen_goes_from_a_decision_to_a_deputy_and_sees_attendance_and_votes(
+    chromium, site_server, output_dir, width
+):
+    base = site_server.url
+    with browser_page(chromium, width=width) as (page, errors):
+        page.goto(base + site_server.data["voted_decision"])
+        decision_title = page.locator("h1").inner_text().strip()
+        votes = page.locator("section.votes")
+        assert "Поіменне голосування" in votes.inner_text()
+        deputy = votes.locator("a[href^='/deputaty/']").first
+        name = deputy.inner_text().strip()
+        deputy.click()
+        page.wait_for_url("**/deputaty/*/")
+        assert page.locator("h1").inner_text().strip() == name
+
+        attendance = page.locator("#attendance")
+        assert attendance.locator("tbody tr").count() >= 1
+        assert "%" in page.locator("#attendance-by-year").inner_text()
+        record = page.locator("#record-votes").inner_text()
+        # The decision the citizen came from is among the deputy's votes, linked back to it.
+        assert page.locator("#record-votes a", has_text=decision_title[:40]).count() >= 1, record[:500]
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        shot(page, output_dir, "deputy-from-decision", width)
+        assert errors == []
