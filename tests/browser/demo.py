@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils.http import urlencode
 
+from council.models import Membership
 from pages import models as m
 from pages.models.kinds import ActType
 
@@ -12,11 +13,18 @@ def first(model, **filters):
     return model.objects.live().filter(**filters).order_by("path").first()
 
 
+def voted_decision():
+    """A live decision whose roll-call vote names deputies (the council's demo sessions)."""
+    voted = m.ActPage.objects.live().filter(agenda_items_as_decision__votes__ballots__deputy__isnull=False)
+    return voted.order_by("path").first()
+
+
 def demo_urls():
     """The address of one page of each type and listing of the demo site, filters included."""
     news = m.NewsPage.objects.live().exclude(tags=None).order_by("path").first()
     act = first(m.ActPage, issuer__isnull=False, act_type=ActType.COUNCIL_DECISION)
     acts = first(m.ActIndexPage).url
+    faction = Membership.objects.exclude(faction=None).order_by("pk").first().faction
     filters = {"type": act.act_type, "year": act.date.year, "issuer": act.issuer.slug}
     return {
         "home": "/",
@@ -37,6 +45,10 @@ def demo_urls():
         "open data": "/opendata/",
         "sitemap page": "/karta-saitu/",
         "not found": "/nemaie-takoi-storinky/",
+        "deputies": "/deputaty/",
+        "deputies by faction": f"/deputaty/?{urlencode({'faction': faction.pk})}",
+        "voted decision": voted_decision().url,
+        "search for a deputy": f"/search/?{urlencode({'q': 'Бойка'})}",
     }
 
 
@@ -52,10 +64,9 @@ def journey_data():
     keeper.groups.add(Group.objects.get(name="Реєстратори"))
     decisions = m.ActPage.objects.live().filter(act_type=ActType.COUNCIL_DECISION).order_by("-date")
     decision = next(act for act in decisions if act.attached_documents)
-    voted = m.ActPage.objects.live().filter(agenda_items_as_decision__votes__ballots__deputy__isnull=False)
     return {
         "news_index_id": first(m.NewsIndexPage).pk,
         "keeper": KEEPER,
         "decision_year": decision.date.year,
-        "voted_decision": voted.order_by("path").first().url,
+        "voted_decision": voted_decision().url,
     }

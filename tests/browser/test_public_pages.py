@@ -12,7 +12,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 PAGES = (
     "home", "news index", "news by tag", "news page", "acts", "acts filtered", "act page",
     "commissions", "commission", "commission document", "videos", "video page", "standard page",
-    "search", "search filtered", "open data", "sitemap page", "not found",
+    "search", "search filtered", "open data", "sitemap page", "not found", "deputies",
+    "deputies by faction", "voted decision", "search for a deputy",
 )  # fmt: skip
 
 
