@@ -72,6 +72,7 @@ def test_uk_date_is_the_same_in_every_language():
     assert uk_date(None) == ""
 
 
+@pytest.mark.django_db  # a new page instance reads its content type (cached once per process)
 def test_choice_labels_are_djangos():
     for value, label in RelationKind.choices:
         assert ActRelation(kind=value).get_kind_display() == str(label)
