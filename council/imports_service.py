@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from registry.columns import file_row_number
+from registry.services import RowProblem
 
 from . import imports as fmt
 from .imports_resource import BallotResource, row_errors
@@ -26,13 +27,6 @@ class Outcome(models.TextChoices):
     CHANGED = "changed", gettext_lazy("Changed ballot")
     UNCHANGED = "unchanged", gettext_lazy("Unchanged")
     INVALID = "invalid", gettext_lazy("Has errors")
-
-
-@dataclasses.dataclass
-class RowProblem:
-    row: int  # as a spreadsheet numbers it: the header is row 1
-    column: str
-    message: str
 
 
 @dataclasses.dataclass
