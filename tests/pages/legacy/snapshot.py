@@ -9,7 +9,9 @@ import json
 import re
 
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
-PAGE_LINK = re.compile(r'linktype="page" id="(\d+)"')
+#: A rich-text link to a page, its attributes in either order (``<a id="29" linktype="page">``).
+PAGE_LINK = re.compile(r'<a\b[^>]*\blinktype="page"[^>]*>')
+LINK_ID = re.compile(r'\bid="(\d+)"')
 #: Columns whose values differ between two runs of the same import and say nothing of its result.
 VOLATILE = {
     "id",
@@ -96,12 +98,16 @@ class Keys:
                     return self.value(json.loads(value))
                 except ValueError:
                     pass
-            return PAGE_LINK.sub(lambda match: f'linktype="page" page="{self.page.get(match[1])}"', value)
+            return PAGE_LINK.sub(self._link, value)
         if isinstance(value, list):
             return [self.value(item) for item in value]
         if isinstance(value, dict):
             return {key: self._entry(key, item) for key, item in value.items() if key not in VOLATILE}
         return value
+
+    def _link(self, match):
+        """A page link with the target's ``url_path`` in place of its id."""
+        return LINK_ID.sub(lambda found: f'page="{self.page.get(found[1])}"', match[0])
 
     def _entry(self, key, value):
         if key == "id" or (isinstance(value, str) and UUID.match(value)):
