@@ -24,6 +24,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from cms import params
 from cms.pagination import paginate
 from registry import files
+from registry.forms import RegistryImportForm
 from registry.permissions import require
 from registry.uploads import Upload, UploadGone
 
@@ -38,43 +39,21 @@ PROBLEMS_SHOWN = 200
 TOKEN_LENGTH = 2000
 
 
-class VoteImportForm(forms.Form):
-    import_file = forms.FileField(label=gettext_lazy("File"))
+class VoteImportForm(RegistryImportForm):
+    """The registry's upload form (file, encoding, delimiter), for CSV and XLSX, and the convocation."""
+
     file_format = forms.ChoiceField(
         label=gettext_lazy("Format"),
         required=False,
         choices=[("", gettext_lazy("By the file extension")), ("csv", "CSV"), ("xlsx", "XLSX")],
     )
-    encoding = forms.ChoiceField(
-        label=gettext_lazy("Encoding (CSV)"),
-        choices=[("auto", gettext_lazy("Detect")), ("utf-8", "UTF-8"), ("cp1251", "Windows-1251")],
-        initial="auto",
-    )
-    delimiter = forms.ChoiceField(
-        label=gettext_lazy("Delimiter (CSV)"),
-        choices=[
-            ("auto", gettext_lazy("Detect")),
-            ("semicolon", gettext_lazy("Semicolon ;")),
-            ("comma", gettext_lazy("Comma ,")),
-            ("tab", gettext_lazy("Tab")),
-        ],
-        initial="auto",
-    )
+
     convocation = forms.ModelChoiceField(
         label=gettext_lazy("Convocation"),
         queryset=Convocation.objects.all(),
         required=False,
         empty_label=gettext_lazy("The one sitting on each session's date"),
     )
-
-    def clean(self):
-        cleaned = super().clean()
-        upload = cleaned.get("import_file")
-        if upload and not cleaned.get("file_format"):
-            cleaned["file_format"] = files.guess_format(upload.name)
-            if cleaned["file_format"] not in ("csv", "xlsx"):
-                self.add_error("file_format", _("Cannot tell the format from the file name: choose it."))
-        return cleaned
 
 
 class ImportMixin(WagtailAdminTemplateMixin):

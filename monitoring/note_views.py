@@ -18,7 +18,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from cms import params
 from reports.admin_views import MonthlyReportForm, wants_download
 
 from .models import MonthlyNoteText
@@ -31,20 +30,15 @@ DEFAULT_FORMAT = "docx"
 class NoteForm(MonthlyReportForm):
     """The month (checked as the monthly report checks it) and DOCX or HTML."""
 
+    formats = FORMATS
+    default_format = DEFAULT_FORMAT
+
     format = forms.CharField(
         label=_("Download as"),
         widget=forms.Select(choices=[(key, key.upper()) for key in FORMATS]),
         initial=DEFAULT_FORMAT,
         required=False,
     )
-
-    def clean_format(self):
-        try:
-            return (
-                params.choice(self.cleaned_data["format"], name="format", choices=FORMATS) or DEFAULT_FORMAT
-            )
-        except params.BadParameter as error:
-            raise forms.ValidationError(str(error)) from None
 
 
 class MonthlyNoteView(WagtailAdminTemplateMixin, TemplateView):

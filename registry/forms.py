@@ -42,7 +42,9 @@ class RegistryImportForm(forms.Form):
         upload = cleaned.get("import_file")
         if upload and not cleaned.get("file_format"):
             cleaned["file_format"] = guess_format(upload.name)
-            if not cleaned["file_format"]:
+            # The formats this form offers (a subclass may offer fewer than the registry reads).
+            offered = {value for value, _label in self.fields["file_format"].choices if value}
+            if cleaned["file_format"] not in offered:
                 self.add_error("file_format", _("Cannot tell the format from the file name: choose it."))
         return cleaned
 

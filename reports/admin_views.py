@@ -33,6 +33,10 @@ class ReportPageMixin(WagtailAdminTemplateMixin):
 
 
 class MonthlyReportForm(forms.Form):
+    #: The formats offered for download, and the one taken when none is chosen (a subclass may change them).
+    formats = FORMATS
+    default_format = DEFAULT_FORMAT
+
     month = forms.CharField(label=_("Month"), help_text=_("As YYYY-MM, e.g. 2018-11."), max_length=32)
     format = forms.CharField(
         label=_("Download as"),
@@ -57,7 +61,8 @@ class MonthlyReportForm(forms.Form):
     def clean_format(self):
         try:
             return (
-                params.choice(self.cleaned_data["format"], name="format", choices=FORMATS) or DEFAULT_FORMAT
+                params.choice(self.cleaned_data["format"], name="format", choices=self.formats)
+                or self.default_format
             )
         except params.BadParameter as error:
             raise forms.ValidationError(str(error)) from None
