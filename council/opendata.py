@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from django.db.models import Max, Q
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
@@ -33,6 +33,7 @@ from .kinds import (
     Question,
     VoteResult,
 )
+from .links import deputy_url, meeting_url
 from .models import AgendaItem, Ballot, CommissionMembership, Deputy, Meeting, Membership, Vote
 from .opendata_votes import ballot_rows
 
@@ -54,11 +55,12 @@ def site_url_builder() -> Callable[[str], str]:
 def meeting_url_builder() -> Callable[[int], str | None]:
     """Absolute URLs of the public meeting pages; None for every meeting while there are none."""
     absolute = site_url_builder()
-    try:
-        reverse("council:meeting_detail", args=[1])
-    except NoReverseMatch:
-        return lambda pk: None
-    return lambda pk: absolute(reverse("council:meeting_detail", args=[pk]))
+
+    def url(pk: int) -> str | None:
+        path = meeting_url(pk)
+        return absolute(path) if path else None
+
+    return url
 
 
 def _running_on(day) -> Q:
@@ -108,7 +110,7 @@ def deputy_rows() -> Iterator[dict]:
             pk = row.pop("pk")
             yield {
                 "id": pk,
-                "url": absolute(reverse("council:deputy_detail", args=[row.pop("slug")])),
+                "url": absolute(deputy_url(row.pop("slug"))),
                 **row,
                 "convocations": convocations.get(pk, []),
                 "faction": factions.get(pk),

@@ -5,12 +5,12 @@ which records are searched and how a found one reads on the search page. The mee
 (``council:meeting_detail``) may be absent: a meeting is then shown without a link.
 """
 
-from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from search.sources import Hit, Source
 
 from .kinds import DeputyStatus
+from .links import deputy_url, meeting_url
 from .models import Deputy, Meeting
 
 
@@ -20,15 +20,8 @@ def deputy_hits(deputies) -> list[Hit]:
         meta = _("Deputy of the city council")
         if deputy.status == DeputyStatus.ENDED:
             meta = _("Former deputy of the city council")
-        hits.append(Hit(deputy.full_name, reverse("council:deputy_detail", args=[deputy.slug]), str(meta)))
+        hits.append(Hit(deputy.full_name, deputy_url(deputy.slug), str(meta)))
     return hits
-
-
-def meeting_url(pk: int) -> str | None:
-    try:
-        return reverse("council:meeting_detail", args=[pk])
-    except NoReverseMatch:  # the public meeting pages are not installed
-        return None
 
 
 def meeting_hits(meetings) -> list[Hit]:
@@ -38,7 +31,7 @@ def meeting_hits(meetings) -> list[Hit]:
         meta = " · ".join(
             str(part) for part in (meeting.get_status_display(), meeting.convocation, meeting.place) if part
         )
-        hits.append(Hit(title, meeting_url(meeting.pk), meta))
+        hits.append(Hit(title, meeting_url(meeting.pk) or None, meta))
     return hits
 
 

@@ -16,11 +16,14 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable
 
+from cms.choices import fast_choice_displays
+
 from ..kinds import MeetingKind, MeetingStatus
 from .people import Convocation, Deputy
 from .searchable import SearchableByName
 
 
+@fast_choice_displays
 class Meeting(SearchableByName, ClusterableModel):
     """A session of the council, or a meeting of the executive committee or of a standing commission."""
 

@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from modelsearch import index
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 
+from cms.choices import fast_choice_displays
 from registry.kinds import OrganizationKind
 
 from ..kinds import CommissionRole, DeputyStatus
@@ -45,6 +46,7 @@ class Convocation(models.Model):
         check_period(self.start_date, self.end_date)
 
 
+@fast_choice_displays
 class Deputy(SearchableByName, ClusterableModel):
     """A deputy of the council: a person across convocations, factions and commissions."""
 
@@ -160,6 +162,7 @@ class Membership(models.Model):
             raise ValidationError({"faction": _("A faction must be a party organisation.")})
 
 
+@fast_choice_displays
 class CommissionMembership(models.Model):
     """A deputy's seat in a standing commission, with a role, from one date to another."""
 

@@ -13,11 +13,14 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
+from cms.choices import fast_choice_displays
+
 from ..kinds import BallotChoice, Majority, Question
 from .meetings import AgendaItem
 from .people import Deputy
 
 
+@fast_choice_displays
 class Vote(ClusterableModel):
     """One question put to a roll-call vote on an agenda item (as a basis, an amendment, as a whole…)."""
 
@@ -79,6 +82,7 @@ class Vote(ClusterableModel):
         return f"{self.agenda_item} — {self.get_question_display()}"
 
 
+@fast_choice_displays
 class Ballot(Orderable):
     """How one deputy voted on one question."""
 

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from council.act_sections import meeting_url
+from council.links import meeting_url
 from council.kinds import BallotChoice, MeetingKind, Question
 from council.publications import vote_publications
 from council.tally import recount
@@ -114,7 +114,7 @@ def test_an_act_without_votes_has_no_section(client, index):
 @pytest.mark.urls("tests.council.meeting_urls")
 def test_the_meeting_links_its_page_where_there_is_one():
     meeting = MeetingFactory()
-    assert meeting_url(meeting) == f"/zasidannia/{meeting.pk}/"
+    assert meeting_url(meeting.pk) == f"/zasidannia/{meeting.pk}/"
 
 
 @pytest.fixture
