@@ -10,7 +10,10 @@ of ``PAGE_CACHE_EXTRA_PATHS`` (the sitemap); with status 200, no cookie set and 
 
 Purging is by path: every response key carries a token of its path and a site-wide generation, so
 replacing a path's token drops every cached variant of it (``?page=2``, ``?tag=...``, every host)
-in one write, and replacing the generation drops everything. :class:`DjangoCacheBackend` is a
+in one write, and replacing the generation drops everything. Views outside the page tree (the
+council's deputies and meetings) opt in with :func:`cacheable`; their prefixes form a *section*
+(``PAGE_CACHE_SECTIONS``) whose token is in each of their keys too, so a change to the records they
+show drops the whole section in one write (:func:`purge_section`). :class:`DjangoCacheBackend` is a
 backend of Wagtail's frontend-cache invalidation (``WAGTAILFRONTENDCACHE``) doing exactly that, so a
 CDN or Varnish configured beside it is purged by the same calls (``cms.cache_purge``).
 
@@ -18,6 +21,7 @@ The cache is Django's default one: Redis when ``REDIS_URL`` is set, local memory
 per worker process, so several workers without Redis each keep and purge their own).
 """
 
+import functools
 import hashlib
 import secrets
 from urllib.parse import urlsplit
@@ -51,9 +55,27 @@ def _path_key(path: str) -> str:
     return f"pagecache:path:{_digest(path)}"
 
 
-def _tokens(path: str) -> tuple[str, str]:
-    """The site-wide generation and the path's token, created when missing (or evicted)."""
+def _section_key(name: str) -> str:
+    return f"pagecache:section:{name}"
+
+
+def section_of(path: str) -> str | None:
+    """The name of the ``PAGE_CACHE_SECTIONS`` entry whose prefixes ``path`` falls under, if any."""
+    for name, section in getattr(settings, "PAGE_CACHE_SECTIONS", {}).items():
+        if path.startswith(tuple(section["prefixes"])):
+            return name
+    return None
+
+
+def _tokens(path: str) -> list[str]:
+    """The site-wide generation, the path's token and its section's, created when missing (or evicted).
+
+    One round trip to the cache for all of them; more only to create a missing one.
+    """
     keys = [GENERATION_KEY, _path_key(path)]
+    section = section_of(path)
+    if section is not None:
+        keys.append(_section_key(section))
     found = cache.get_many(keys)
     tokens = []
     for key in keys:
@@ -63,7 +85,7 @@ def _tokens(path: str) -> tuple[str, str]:
             if not cache.add(key, token, None):
                 token = cache.get(key) or token
         tokens.append(token)
-    return tokens[0], tokens[1]
+    return tokens
 
 
 def generation() -> str:
@@ -78,9 +100,9 @@ def generation() -> str:
 
 def response_key(request) -> str:
     """The entry of this request's URL: scheme, host, path and query, under the current tokens."""
-    generation, path_token = _tokens(request.path)
+    tokens = ":".join(_tokens(request.path))
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"pagecache:response:{_digest(url)}:{generation}:{path_token}"
+    return f"pagecache:response:{_digest(url)}:{tokens}"
 
 
 def purge_paths(paths) -> None:
@@ -91,6 +113,11 @@ def purge_paths(paths) -> None:
 def purge_everything() -> None:
     """Drop every cached page: a snippet shown on every page (site settings, the menu) changed."""
     cache.set(GENERATION_KEY, secrets.token_hex(8), None)
+
+
+def purge_section(name: str) -> None:
+    """Drop every cached page under the prefixes of the section ``name`` (``PAGE_CACHE_SECTIONS``)."""
+    cache.set(_section_key(name), secrets.token_hex(8), None)
 
 
 class DjangoCacheBackend(BaseBackend):
@@ -105,10 +132,30 @@ class DjangoCacheBackend(BaseBackend):
     def purge_everything(self) -> None:
         purge_everything()
 
+    def purge_section(self, name) -> None:
+        purge_section(name)
+
 
 def mark_cacheable(request) -> None:
     """The response to ``request`` may be stored if it turns out storable (see :func:`storable`)."""
     request.page_cache_allowed = True
+
+
+def cacheable(view):
+    """View decorator: the view's public answers may be stored, under its section's token.
+
+    For views outside the page tree: only a path under a ``PAGE_CACHE_SECTIONS`` prefix is stored,
+    because only a section is purged when the records such a view shows change
+    (``cms.cache_purge.purge_section``). Mounted elsewhere, the view is served uncached.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if section_of(request.path) is not None:
+            mark_cacheable(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
 
 
 def on_serve_page(next_serve_page):

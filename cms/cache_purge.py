@@ -7,13 +7,18 @@ Some changes show on every page and purge everything: a page in the main menu or
 menu and the breadcrumbs show its title), a move (every URL below it changes), and a snippet or
 setting in ``PAGE_CACHE_SITE_WIDE_MODELS`` (issuers, site settings, sites). Pages of an app can
 add what else shows a page through the ``page_cache_dependents`` hook (a function of the page
-returning pages).
+returning pages). Views outside the page tree are cached by *section* (``PAGE_CACHE_SECTIONS``: the
+council's deputies and meetings): a section is dropped whole when one of its models is saved or
+deleted, when a page it shows changes (the ``page_cache_sections`` hook: a function of the page
+returning section names), or when a bulk writer calls :func:`purge_section`.
 
 The purge is sent through Wagtail's frontend-cache invalidation (``WAGTAILFRONTENDCACHE``) once the
 transaction commits: our own backend (``cms.cache.DjangoCacheBackend``) at once, so the next
 request sees the change, and any CDN or Varnish backend configured beside it through Wagtail's
 task. Receivers only call this service; no work happens in them.
 """
+
+import functools
 
 from django.apps import apps
 from django.conf import settings
@@ -72,6 +77,26 @@ def purge_everything() -> None:
     transaction.on_commit(_send_everything)
 
 
+def _send_section(name: str) -> None:
+    local, others = _split_backends()
+    for backend in local:
+        backend.purge_section(name)
+    if others:
+        # A CDN purges by URL: the section's index pages go now, the rest age out (s-maxage).
+        prefixes = settings.PAGE_CACHE_SECTIONS[name]["prefixes"]
+        urls = [site.root_url + prefix for site in Site.objects.all() for prefix in prefixes]
+        purge_urls_from_cache(urls, backends=others)
+
+
+def purge_section(name: str) -> None:
+    """Purge every cached page under the section ``name``'s prefixes once the current transaction commits.
+
+    For writers that bypass the models' signals (bulk inserts and updates) of the records the
+    section shows (``PAGE_CACHE_SECTIONS``).
+    """
+    transaction.on_commit(functools.partial(_send_section, name))
+
+
 def _route_urls(page) -> list[str]:
     """The argument-free routes of a routable page (its feeds), as full URLs."""
     specific = page.specific_deferred
@@ -124,6 +149,9 @@ def purge_page(*, page) -> None:
         purge_everything()
     else:
         purge_urls(urls=page_urls(page))
+    for hook in hooks.get_hooks("page_cache_sections"):
+        for name in hook(page):
+            purge_section(name)
 
 
 def _page_changed(sender, instance, **kwargs):
@@ -136,6 +164,10 @@ def _page_moved(sender, instance, **kwargs):
 
 def _site_wide_changed(sender, instance, **kwargs):
     purge_everything()
+
+
+def _section_changed(sender, instance, *, section, **kwargs):
+    purge_section(section)
 
 
 def connect_signals() -> None:
@@ -151,3 +183,10 @@ def connect_signals() -> None:
         model = apps.get_model(label)
         post_save.connect(_site_wide_changed, sender=model, dispatch_uid=f"cms_cache_saved_{label}")
         post_delete.connect(_site_wide_changed, sender=model, dispatch_uid=f"cms_cache_deleted_{label}")
+    for name, section in getattr(settings, "PAGE_CACHE_SECTIONS", {}).items():
+        receiver = functools.partial(_section_changed, section=name)
+        for label in section["models"]:
+            model = apps.get_model(label)
+            uid = f"cms_cache_section_{name}_{label}"
+            post_save.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}_saved")
+            post_delete.connect(receiver, sender=model, weak=False, dispatch_uid=f"{uid}_deleted")

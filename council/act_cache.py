@@ -1,4 +1,10 @@
-"""The cached act pages that show a roll-call vote, purged when the vote is counted again.
+"""The cached pages that show the council's records, purged when the records change.
+
+The council's own pages (deputies, meetings) are the page cache's ``council`` section
+(``PAGE_CACHE_SECTIONS``): saving or deleting a record purges it through the models' signals; the
+bulk writers (import, recount) purge it here, and a page they show (an act, a commission, a video)
+purges it when it is published, unpublished or deleted (:func:`sections_showing`).
+
 
 An act page shows the votes of the agenda items whose draft or decision it is (``act_sections``); the
 page cache (``cms.cache``) would keep the old table until it expires. Every writer of ballots recounts
@@ -9,11 +15,12 @@ than it is worth purging one by one.
 
 from django.db import transaction
 
-from cms.cache_purge import purge_everything, purge_page
-from pages.models import ActPage
+from cms.cache_purge import purge_everything, purge_page, purge_section
+from pages.models import ActPage, CommissionPage, VideoPage
 
 from .models import AgendaItem
 
+SECTION = "council"
 #: Above this many act pages, one purge of everything is cheaper than each page's URLs.
 PURGE_ONE_BY_ONE = 20
 
@@ -36,3 +43,10 @@ def purge_acts_of(votes) -> None:
     item_ids = sorted({vote.agenda_item_id for vote in votes})
     if item_ids:
         transaction.on_commit(lambda: _purge(item_ids))
+        purge_section(SECTION)
+
+
+def sections_showing(page) -> list[str]:
+    """``page_cache_sections`` hook: the deputies' and meetings' pages link acts, commissions, videos."""
+    model = page.specific_class
+    return [SECTION] if model and issubclass(model, ActPage | CommissionPage | VideoPage) else []

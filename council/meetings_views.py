@@ -8,6 +8,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from cms import params
+from cms.cache import cacheable
 from cms.pagination import paginate
 
 from . import ical
@@ -17,6 +18,7 @@ from .kinds import MeetingKind, MeetingStatus
 PER_PAGE = 30
 
 
+@cacheable
 def meeting_list(request):
     """Coming meetings (soonest first) and the archive of held ones (by year), both filtered by kind."""
     notices = []
@@ -52,6 +54,7 @@ def meeting_list(request):
     )
 
 
+@cacheable
 def meeting_detail(request, pk):
     """One meeting: requisites, the agenda with drafts, decisions and votes, the protocol, the video."""
     meeting = selectors.meeting_with_agenda(pk)
@@ -76,6 +79,7 @@ def summary(meeting) -> str:
     return label
 
 
+@cacheable
 def calendar_ics(request):
     """The iCalendar feed of meetings of the last 90 days and the future."""
     now = timezone.now()

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cms import params
+from cms.cache import cacheable
 from cms.pagination import paginate
 
 from . import record, selectors
@@ -27,6 +28,7 @@ def chosen(raw, options, *, name, missing):
     return found
 
 
+@cacheable
 def deputy_list(request):
     """Deputies of one convocation (the latest by default), optionally of one faction."""
     notices = []
@@ -74,6 +76,7 @@ def deputy_list(request):
     )
 
 
+@cacheable
 def deputy_detail(request, slug):
     """One deputy: photo, status, contacts, convocations with factions, commissions, and the record:
     attendance, votes (filtered by the result and the deputy's choice), agreement with the faction,

@@ -157,7 +157,35 @@ PAGE_CACHE_EXCLUDED_PREFIXES = [
 #: Responses of views other than Wagtail pages that may be stored.
 PAGE_CACHE_EXTRA_PATHS = ["/sitemap.xml", "/robots.txt"]
 #: A change to one of these shows on every page (the header, the footer, the act pages): purge all.
-PAGE_CACHE_SITE_WIDE_MODELS = ["cms.SiteSettings", "wagtailcore.Site", "pages.Issuer"]
+#: A deputy's name is in the roll-call tables of the act pages and in the commissions' member lists.
+PAGE_CACHE_SITE_WIDE_MODELS = [
+    "cms.SiteSettings",
+    "wagtailcore.Site",
+    "pages.Issuer",
+    "council.Deputy",
+    "council.CommissionMembership",
+]
+#: Views outside the page tree whose answers are cached (``cms.cache.cacheable``): the paths under a
+#: section's prefixes are dropped together when one of its models is saved or deleted, or when a page
+#: they show changes (the ``page_cache_sections`` hook); bulk writers call
+#: ``cms.cache_purge.purge_section`` themselves.
+PAGE_CACHE_SECTIONS = {
+    "council": {
+        "prefixes": ["/deputaty/", "/zasidannia/"],
+        "models": [
+            "council.Convocation",
+            "council.Deputy",
+            "council.Membership",
+            "council.CommissionMembership",
+            "council.Meeting",
+            "council.AgendaItem",
+            "council.Vote",
+            "council.Ballot",
+            "registry.Organization",
+            "wagtaildocs.Document",
+        ],
+    },
+}
 WAGTAILFRONTENDCACHE = {"django": {"BACKEND": "cms.cache.DjangoCacheBackend"}}
 
 # Content-Security-Policy (django-csp 4, cms/csp.py): strict on the public site (no inline script or

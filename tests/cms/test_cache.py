@@ -1,10 +1,11 @@
 """The public page cache: what is stored, what is never served from it, and its headers."""
 
 import pytest
+from django.http import HttpResponse
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from cms.cache import HEADER
+from cms.cache import HEADER, cacheable, section_of
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 
@@ -128,3 +129,15 @@ def test_a_views_own_max_age_is_kept(client, page_cache, db):
     assert "max-age=86400" in response["Cache-Control"]
     assert "s-maxage=600" in response["Cache-Control"]
     assert client.get("/robots.txt")[HEADER] == "hit"
+
+
+@pytest.mark.parametrize(("path", "stored"), [("/deputaty/boiko/", True), ("/novyny/zvit/", False)])
+def test_a_cacheable_view_is_stored_only_under_a_section_that_purges_it(rf, page_cache, path, stored):
+    @cacheable
+    def view(request):
+        return HttpResponse("ok")
+
+    request = rf.get(path)
+    view(request)
+    assert getattr(request, "page_cache_allowed", False) is stored
+    assert section_of(path) == ("council" if stored else None)
