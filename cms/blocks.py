@@ -1,5 +1,7 @@
 """StreamField blocks shared by every page type."""
 
+import copy
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -8,6 +10,30 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from .embeds import video_embed_html
+
+
+class DocumentBlock(DocumentChooserBlock):
+    """Wagtail's document chooser, reading the documents without their extracted text.
+
+    A page shows a document's title, link, type and size. Its extracted text (up to
+    ``EXTRACTION_MAX_CHARS`` characters, for search) is not read with it: an act with three scans
+    of a hundred pages each would otherwise fetch megabytes from the database at every render.
+    Search reads the texts in one query where it needs them (``pages.models.base``).
+    """
+
+    deferred = ("extracted_text",)
+
+    def bulk_to_python(self, values):
+        model = self.model_class
+        deferred = [name for name in self.deferred if any(f.name == name for f in model._meta.fields)]
+        found = model.objects.defer(*deferred).in_bulk([value for value in values if value is not None])
+        # As Wagtail's: in order, None kept, a repeated id a distinct instance.
+        result, seen = [], set()
+        for value in values:
+            document = found.get(value)
+            result.append(copy.copy(document) if document is not None and value in seen else document)
+            seen.add(value)
+        return result
 
 
 class ImageBlock(blocks.StructBlock):
@@ -36,7 +62,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentBlock(label=_("document"))
     title = blocks.CharBlock(
         label=_("link text"), required=False, help_text=_("Leave empty to use the document's title.")
     )
@@ -50,7 +76,7 @@ class DocumentLinkBlock(blocks.StructBlock):
 class AttachmentBlock(blocks.StructBlock):
     """A file attached to a page: the signed scan, the editable file, an annex."""
 
-    document = DocumentChooserBlock(label=_("document"))
+    document = DocumentBlock(label=_("document"))
     title = blocks.CharBlock(
         label=_("title"), required=False, help_text=_("Leave empty to use the document's title.")
     )

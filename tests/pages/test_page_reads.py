@@ -5,8 +5,15 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cms.models import CouncilDocument
 from pages import models as m
-from tests.factories import ActIndexPageFactory, ActPageFactory, NewsIndexPageFactory, NewsPageFactory
+from tests.factories import (
+    ActIndexPageFactory,
+    ActPageFactory,
+    DocumentFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+)
 
 
 def text_of(response):
@@ -75,3 +82,21 @@ def test_news_tags_are_the_tags_in_their_order_and_a_previews_own(client, home_p
     response = news.make_preview_request()
     response.render()
     assert "ремонт" in text_of(response) and "бюджет" not in text_of(response)
+
+
+def test_an_act_page_shows_its_attachments_without_reading_their_text_which_search_still_finds(
+    client, home_page
+):
+    document = DocumentFactory(title="Додаток 1")
+    CouncilDocument.objects.filter(pk=document.pk).update(extracted_text="Схема розміщення лавочок у сквері")
+    act = ActPageFactory(
+        parent=ActIndexPageFactory(parent=home_page),
+        attachments=[("attachment", {"document": document, "title": "", "kind": "annex"})],
+    )
+    client.get(act.url)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(act.url)
+    assert "Додаток 1" in text_of(response)
+    assert not [q for q in queries if "extracted_text" in q["sql"]]
+    page = m.ActPage.objects.get(pk=act.pk)
+    assert "Схема розміщення лавочок у сквері" in page.search_texts()
