@@ -15,23 +15,59 @@ Every read is a fixed number of queries whatever the number of meetings and vote
   each ballot when the vote is counted (``council.tally.recount``, ``council.majority``), so the
   page reads two counts of the deputy's own ballots in one query.
 - **Initiatives**: the agenda items the deputy initiated, with their meetings and decisions.
+
+The rows show a meeting as a :class:`MeetingRef` (its label, local day and page), worked out once per
+meeting for the whole page by :class:`MeetingRefs`: the same fifty sessions appear in the attendance,
+the votes and the initiatives, and a ``Meeting`` instance with its label, date and link formatted in
+the template cost more per row than the rest of the row.
 """
 
 import dataclasses
+import datetime
 from collections import defaultdict
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from .kinds import BallotChoice, MeetingKind
+from .links import meeting_url
 from .models import AgendaItem, Ballot, Deputy, Meeting, Membership
+from .models.meetings import meeting_label
 
 RESULTS = {"adopted": True, "not_adopted": False}
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
+class MeetingRef:
+    """A meeting as a row of the record shows it."""
+
+    pk: int
+    label: str
+    day: datetime.date
+    url: str
+
+    def __str__(self):
+        return self.label
+
+
+class MeetingRefs(dict):
+    """Meeting id → :class:`MeetingRef`, each made once: share one between the reads of a page."""
+
+    def ref(self, pk: int, kind: str, number: int | None, starts_at) -> MeetingRef:
+        found = self.get(pk)
+        if found is None:
+            day = timezone.localtime(starts_at).date()
+            found = self[pk] = MeetingRef(pk, meeting_label(kind, number, starts_at), day, meeting_url(pk))
+        return found
+
+    def of(self, meeting: Meeting) -> MeetingRef:
+        return self.ref(meeting.pk, meeting.kind, meeting.number, meeting.starts_at)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
 class Attendance:
-    meeting: Meeting
+    meeting: MeetingRef
     present: bool
 
 
@@ -53,8 +89,9 @@ def _covers_day(prefix: str, day) -> Q:
     )
 
 
-def attendance(deputy: Deputy) -> list[Attendance]:
+def attendance(deputy: Deputy, refs: MeetingRefs | None = None) -> list[Attendance]:
     """The plenary sessions with a roll-call record that the deputy attended or missed, newest first."""
+    refs = MeetingRefs() if refs is None else refs
     present_in = (
         Ballot.objects.filter(deputy=deputy, vote__agenda_item__meeting__kind=MeetingKind.PLENARY)
         .order_by()
@@ -74,15 +111,16 @@ def attendance(deputy: Deputy) -> list[Attendance]:
         .annotate(day=TruncDate("starts_at"))
         .filter(Q(pk__in=list(presence)) | (Q(recorded) & Q(member)))
         .order_by("-starts_at", "-pk")
+        .values_list("pk", "kind", "number", "starts_at")
     )
-    return [Attendance(meeting, presence.get(meeting.pk, 0) > 0) for meeting in meetings]
+    return [Attendance(refs.ref(*row), presence.get(row[0], 0) > 0) for row in meetings]
 
 
 def attendance_by_year(rows: list[Attendance]) -> list[YearAttendance]:
     """Sessions attended out of those counted, per calendar year, newest year first."""
     years = defaultdict(lambda: [0, 0])
     for row in rows:
-        figures = years[row.meeting.starts_at.year]
+        figures = years[row.meeting.day.year]
         figures[0] += row.present
         figures[1] += 1
     return [YearAttendance(year, *years[year]) for year in sorted(years, reverse=True)]

@@ -89,7 +89,8 @@ def deputy_detail(request, slug):
         except params.BadParameter as error:
             notices.append(str(error))
             filters[name] = None
-    attendance = record.attendance(deputy)
+    meetings = record.MeetingRefs()  # each meeting's label and link, once for the three tables
+    attendance = record.attendance(deputy, meetings)
     ballots = paginate(
         record.votes(deputy, **filters), request.GET.get("page"), notices, per_page=VOTES_PER_PAGE
     )
@@ -102,8 +103,9 @@ def deputy_detail(request, slug):
             "attendance": attendance,
             "attendance_by_year": record.attendance_by_year(attendance),
             "ballots": ballots,
+            "vote_rows": [(ballot, meetings.of(ballot.vote.agenda_item.meeting)) for ballot in ballots],
             "with_faction": record.with_faction(deputy),
-            "initiated": record.initiated(deputy),
+            "initiated": [(item, meetings.of(item.meeting)) for item in record.initiated(deputy)],
             "notices": notices,
             "result_value": filters["result"] or "",
             "choice_value": filters["choice"] or "",

@@ -23,6 +23,14 @@ from .people import Convocation, Deputy
 from .searchable import SearchableByName
 
 
+def meeting_label(kind: str, number: int | None, starts_at) -> str:
+    """«Пленарне засідання сесії № 41, 14.03.2024»: the kind, the number where there is one, the local day."""
+    label = MeetingKind(kind).label if kind in MeetingKind.values else kind
+    if number:
+        label = _("%(kind)s № %(number)s") % {"kind": label, "number": number}
+    return f"{label}, {timezone.localtime(starts_at):%d.%m.%Y}"
+
+
 @fast_choice_displays
 class Meeting(SearchableByName, ClusterableModel):
     """A session of the council, or a meeting of the executive committee or of a standing commission."""
@@ -102,10 +110,7 @@ class Meeting(SearchableByName, ClusterableModel):
         indexes = [models.Index(fields=["kind", "starts_at"])]
 
     def __str__(self):
-        label = self.get_kind_display()
-        if self.number:
-            label = _("%(kind)s № %(number)s") % {"kind": label, "number": self.number}
-        return f"{label}, {timezone.localtime(self.starts_at):%d.%m.%Y}"
+        return meeting_label(self.kind, self.number, self.starts_at)
 
     def search_texts(self):
         """Found in the site search by kind and number («41 сесія»), title, month, place, convocation."""
