@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from council.links import meeting_url
 from council.kinds import BallotChoice, MeetingKind, Question
+from council.links import meeting_url
 from council.publications import vote_publications
 from council.tally import recount
 from tests import factories as f
