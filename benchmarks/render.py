@@ -7,6 +7,10 @@
     python benchmarks/render.py profile --cprofile --sort tottime   # cProfile, CPU clock
     python benchmarks/render.py inprocess      # CPU ms per uncached request, in this process, × bare
 
+    # a deputy's page at 60 deputies × 2,000 votes, on the database benchmarks/deputy_record.py built:
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/radasite_record_bench \
+        python benchmarks/render.py run --url "deputy page=/deputaty/deputat-7/"
+
 The database is ``DATABASE_URL`` (default: PostgreSQL ``radasite_production``), the cache Redis db 5
 (``REDIS_URL``) when the cache is on. gunicorn serves ``settings.benchmark`` (``settings.production``
 plus a template for the bare page) on 127.0.0.1 only; the load comes from wrk in a second process
@@ -249,8 +253,19 @@ def wrk(url, *, seconds, connections):
     return result
 
 
+def chosen_urls(args) -> dict:
+    """``build``'s URLs (or only the bare page's, on another database), plus any ``--url NAME=PATH``."""
+    urls = json.loads(URLS_FILE.read_text()) if URLS_FILE.exists() else {"bare": "/bare/"}
+    for item in args.url:
+        name, separator, path = item.partition("=")
+        if not separator or not path.startswith("/"):
+            raise SystemExit(f"--url {item!r}: expected NAME=/path/")
+        urls[name] = path
+    return urls
+
+
 def run(args):
-    urls = json.loads(URLS_FILE.read_text())
+    urls = chosen_urls(args)
     if args.only:
         urls = {name: path for name, path in urls.items() if name in args.only or name == "bare"}
     print(f"load before: {os.getloadavg()}", flush=True)
@@ -348,7 +363,7 @@ def inprocess(args):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    urls = json.loads(URLS_FILE.read_text())
+    urls = chosen_urls(args)
     names = ["bare", *[name for name in args.pages if name != "bare"]]
     client = Client(HTTP_HOST="127.0.0.1")
     for name in names:
@@ -404,6 +419,11 @@ def main():
     i = sub.add_parser("inprocess")
     i.add_argument("--pages", nargs="+", default=["home", "news page", "news index", "act page"])
     i.add_argument("--repeat", type=int, default=20)
+    for command in (r, i):
+        command.add_argument(
+            "--url", action="append", default=[], metavar="NAME=PATH",
+            help="another URL to measure (on a database built elsewhere: benchmarks/deputy_record.py)",
+        )  # fmt: skip
     args = parser.parse_args()
     {"build": build, "run": run, "profile": profile, "inprocess": inprocess}[args.command](args)
 
