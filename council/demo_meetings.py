@@ -1,4 +1,4 @@
-"""Demo meetings: two held sessions of the 7th convocation on the days the demo's decisions were adopted,
+"""Demo meetings: three held sessions of the 7th convocation on the days the demo's decisions were adopted,
 their agendas linking the drafts and the decisions, roll-call votes of all 34 deputies; one executive
 committee meeting; and a session of the 8th convocation announced for the day the open drafts are to
 be considered, so that the calendar has something coming.
@@ -44,6 +44,7 @@ DECISION_VOTES = {
         PlannedVote(Question.AMENDMENT, FAILS, "Поправка депутатки Гриценко Н. П.: вилучити пункт 3."),
         PlannedVote(Question.WHOLE, PASSES),
     ],
+    42: [PlannedVote(Question.WHOLE, PASSES)],
 }
 OTHER_ITEMS = {
     40: (
@@ -53,6 +54,10 @@ OTHER_ITEMS = {
     41: (
         "Про затвердження плану роботи міської ради на друге півріччя",
         [PlannedVote(Question.WHOLE, PASSES)],
+    ),
+    42: (
+        "Про перейменування провулку Шевченка на провулок Пантелеймона Куліша",
+        [PlannedVote(Question.BASIS, PASSES), PlannedVote(Question.WHOLE, FAILS)],
     ),
 }
 

@@ -81,20 +81,24 @@ def test_the_demo_council_alone_is_added_once(home_page, commission):
 
 def test_load_demo_twice_creates_nothing_the_second_time(demo):
     first = council_counts()
-    assert first["Meeting"] == 4 and first["Vote"] == 7 and first["Ballot"] == 7 * 34
+    assert first["Meeting"] == 5 and first["Vote"] == 10 and first["Ballot"] == 10 * 34
     load()
     assert council_counts() == first
 
 
 def test_the_demo_sessions_link_acts_and_have_recounted_votes(demo):
     held = Meeting.objects.filter(kind=MeetingKind.PLENARY, status=MeetingStatus.HELD).order_by("number")
-    assert [m.number for m in held] == [40, 41]
+    assert [m.number for m in held] == [40, 41, 42]
     assert all(m.convocation.number == 7 and m.protocol for m in held)
     for meeting in held:
         item = meeting.agenda_items.get(number="1")
         assert item.decision.session == f"{meeting.number} сесія"
-        assert item.draft.adopted_as_id == item.decision_id
+        assert item.draft is None or item.draft.adopted_as_id == item.decision_id
         assert item.decision.adopted_on == meeting.starts_at.date()
+        assert (
+            meeting.agenda_items.count() == 2 and Vote.objects.filter(agenda_item__meeting=meeting).exists()
+        )
+    assert held[0].agenda_items.get(number="1").draft is not None
     questions = {
         m.number: list(
             Vote.objects.filter(agenda_item__meeting=m, agenda_item__number="1").values_list(
@@ -106,6 +110,7 @@ def test_the_demo_sessions_link_acts_and_have_recounted_votes(demo):
     assert questions == {
         40: [Question.BASIS, Question.WHOLE],
         41: [Question.AMENDMENT, Question.AMENDMENT, Question.WHOLE],
+        42: [Question.WHOLE],
     }
     for vote in Vote.objects.all():
         assert vote.ballots.count() == 34 and vote.composition == 35
