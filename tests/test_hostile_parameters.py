@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests import factories as f
+from tests.council.factories import DeputyFactory, MembershipFactory
 
 SPECIAL = [
     "",
@@ -83,6 +84,9 @@ FAMILIES = {
         "/api/v2/meetings/",
         ["convocation", "kind", "status", "limit", "offset", "order", "fields"],
     ),
+    "deputies": ("/deputaty/", ["convocation", "faction", "page"]),
+    "deputy": ("/deputaty/boiko/", ["result", "choice", "page"]),
+    "meetings": ("/zasidannia/", ["kind", "year", "page"]),
     "opendata-votes": ("/opendata/votes.json", ["format"]),
     "opendata": ("/opendata/", ["format", "page"]),
     "opendata-index": ("/opendata/index.json", ["format"]),
@@ -102,6 +106,7 @@ def site_with_content(home_page):
     page = f.NewsPageFactory(parent=news, title="Бюджет ухвалено", date=datetime.date(2024, 3, 5))
     page.tags.add("бюджет")
     page.save_revision().publish()
+    MembershipFactory(deputy=DeputyFactory(full_name="Бойко Олександр Миколайович", slug="boiko"))
     return home_page
 
 
@@ -125,7 +130,9 @@ def test_no_parameter_value_gives_a_server_error(client, site_with_content, fami
     check()
 
 
-@pytest.mark.parametrize("family", ["search", "acts", "news", "api", "api-deputies", "api-meetings"])
+@pytest.mark.parametrize(
+    "family", ["search", "acts", "news", "api", "api-deputies", "api-meetings", "deputies", "deputy"]
+)
 def test_each_known_bad_value_in_each_parameter(client, site_with_content, family):
     path, names = FAMILIES[family]
     for value in SPECIAL:
