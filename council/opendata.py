@@ -63,6 +63,11 @@ def meeting_url_builder() -> Callable[[int], str | None]:
     return url
 
 
+def latest(model):
+    """The dataset's last change: the latest save of its records (a deletion does not move it)."""
+    return model.objects.aggregate(latest=Max("updated_at"))["latest"]
+
+
 def _running_on(day) -> Q:
     return Q(start_date__lte=day) & (Q(end_date__isnull=True) | Q(end_date__gte=day))
 
@@ -214,7 +219,7 @@ DATASETS = [
         ),
         deputy_rows,
         lambda: Deputy.objects.count(),
-        lambda: None,
+        lambda: latest(Deputy),
         {"status": DeputyStatus},
         schema_dir=SCHEMA_DIR,
     ),
@@ -226,7 +231,7 @@ DATASETS = [
         ),
         session_rows,
         lambda: Meeting.objects.count(),
-        lambda: None,
+        lambda: latest(Meeting),
         {"kind": MeetingKind, "status": MeetingStatus},
         schema_dir=SCHEMA_DIR,
     ),
@@ -238,7 +243,7 @@ DATASETS = [
         ),
         agenda_item_rows,
         lambda: AgendaItem.objects.count(),
-        lambda: None,
+        lambda: latest(AgendaItem),
         schema_dir=SCHEMA_DIR,
     ),
     Dataset(

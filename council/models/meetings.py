@@ -92,6 +92,9 @@ class Meeting(SearchableByName, ClusterableModel):
     )
     notes = models.TextField(_("notes"), blank=True)
 
+    #: Moved by every save (the admin's, the imports'), for the open data's «last change».
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("number"), FieldPanel("convocation")]),
         FieldPanel("commission"),
@@ -167,6 +170,9 @@ class AgendaItem(Orderable):
     initiators = ParentalManyToManyField(
         Deputy, verbose_name=_("initiated by deputies"), blank=True, related_name="initiated_items"
     )
+
+    #: Moved by every save (the admin's, the imports'), for the open data's «last change».
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     panels = [
         FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),

@@ -77,6 +77,9 @@ class Deputy(SearchableByName, ClusterableModel):
         _("reception hours"), blank=True, help_text=_("Where and when the deputy receives citizens.")
     )
 
+    #: Moved by every save (the admin's, the imports'), for the open data's «last change».
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
     panels = [
         FieldRowPanel([FieldPanel("full_name"), FieldPanel("slug")]),
         FieldPanel("photo"),

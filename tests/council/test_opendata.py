@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from council.kinds import BallotChoice, CommissionRole, DeputyStatus, MeetingKind, MeetingStatus, Question
-from council.models import Ballot, Vote
+from council.models import Ballot, Deputy, Vote
 from council.tally import recount
 from reports.opendata import columns, committed_schema, item_properties, load_schema
 from tests import factories as f
@@ -189,6 +189,18 @@ def test_open_data_page_lists_the_council_datasets_in_ukrainian(client, council)
     assert "один рядок на кожного депутата" in html
     names = {d["name"] for d in client.get("/opendata/index.json").json()["datasets"]}
     assert set(DATASETS) <= names
+
+
+def test_each_council_dataset_gives_its_last_change(client, council):
+    datasets = {d["name"]: d for d in client.get("/opendata/index.json").json()["datasets"]}
+    for name in ("deputies", "sessions", "agenda-items"):  # the votes': their latest publication
+        assert datasets[name]["updated"], name
+    deputy = Deputy.objects.order_by("pk").first()
+    before = datasets["deputies"]["updated"]
+    deputy.phone = "+380 4631 7-12-34"
+    deputy.save()
+    after = client.get("/opendata/index.json").json()["datasets"]
+    assert next(d["updated"] for d in after if d["name"] == "deputies") > before
 
 
 def ballots(n_votes: int, deputies: list) -> None:
