@@ -97,6 +97,17 @@ def purge_section(name: str) -> None:
     transaction.on_commit(functools.partial(_send_section, name))
 
 
+def purge_sections_of(model) -> None:
+    """After the commit, purge every section that shows ``model``'s records (``PAGE_CACHE_SECTIONS``).
+
+    For bulk writers of a model, whose rows send no signal (``bulk_create``, ``bulk_update``).
+    """
+    label = model._meta.label_lower
+    for name, section in getattr(settings, "PAGE_CACHE_SECTIONS", {}).items():
+        if label in {shown.lower() for shown in section["models"]}:
+            purge_section(name)
+
+
 def _route_urls(page) -> list[str]:
     """The argument-free routes of a routable page (its feeds), as full URLs."""
     specific = page.specific_deferred

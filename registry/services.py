@@ -14,9 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from cms.audit import log_imported_objects
+from cms.cache_purge import purge_sections_of
 
 from .columns import COLUMN_BY_ATTRIBUTE, file_row_number, normalise_headers
 from .kinds import OrganizationKind
+from .models import Organization
 from .resources import Change, OrganizationResource, field_errors
 from .tasks import index_organizations
 from .widgets import ChoiceLabelWidget
@@ -228,6 +230,8 @@ def import_organizations(
             if pks:
                 # After the commit, and as a task: a slow or unreachable search server must not undo it.
                 transaction.on_commit(lambda: index_organizations.enqueue(pks))
+                # Bulk writes send no signal: the cached pages that name organisations (a deputy's faction).
+                purge_sections_of(Organization)
     return report
 
 

@@ -12,9 +12,11 @@ from django.core.cache import cache
 
 from cms.cache import HEADER
 from council.kinds import BallotChoice
-from council.models import Ballot, Vote
+from council.models import Ballot, Membership, Vote
 from council.tally import recount, recount_votes
 from tests import factories as f
+from tests.registry.factories import PartyOrganizationFactory
+from tests.registry.helpers import run_import
 
 from .factories import (
     AgendaItemFactory,
@@ -162,3 +164,20 @@ def test_a_news_item_published_leaves_the_council_pages_cached(
     with django_capture_on_commit_callbacks(execute=True):
         news.save_revision().publish()
     assert client.get("/deputaty/boiko/")[HEADER] == "hit"
+
+
+def test_a_registry_import_renaming_a_faction_shows_on_its_deputies_pages(
+    client, page_cache, act_with_vote, django_capture_on_commit_callbacks
+):
+    act, vote = act_with_vote
+    party = PartyOrganizationFactory(name="Ніжинська організація партії «Зелені»")
+    Membership.objects.filter(deputy__slug="boiko").update(faction=party)  # no signal: purge by hand
+    cache.clear()
+    warm(client, "/deputaty/boiko/")
+    content = f"Назва,Код ЄДРПОУ\nНіжинська організація партії «Зелені люди»,{party.edrpou}\n".encode()
+    with django_capture_on_commit_callbacks(execute=True):
+        report = run_import(content, "csv", default_kind="party")  # bulk writes: no signal either
+    assert report.updated == 1
+    response = client.get("/deputaty/boiko/")
+    assert response[HEADER] == "miss"
+    assert "Зелені люди" in response.content.decode()
