@@ -1,7 +1,7 @@
 import pytest
 from wagtail.search.backends import get_search_backend
 
-from registry import tasks
+from registry import services, tasks
 from registry.models import Organization
 
 from .helpers import run_import
@@ -10,12 +10,22 @@ pytestmark = pytest.mark.django_db
 
 
 def test_bulk_import_puts_the_organisations_into_the_search_index(
-    fixture_bytes, django_capture_on_commit_callbacks
+    fixture_bytes, django_capture_on_commit_callbacks, monkeypatch
 ):
     assert not get_search_backend().search("молодь", Organization)
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    enqueued = []
+    task = services.index_organizations
+
+    class Recorded:
+        def enqueue(self, pks):
+            enqueued.append(pks)
+            return task.enqueue(pks)
+
+    monkeypatch.setattr(services, "index_organizations", Recorded())
+    with django_capture_on_commit_callbacks(execute=True):
         run_import(fixture_bytes("organizations.xlsx"), "xlsx")
-    assert len(callbacks) == 1  # one index task for the whole import, after the commit
+        assert enqueued == []  # not before the commit
+    assert len(enqueued) == 1  # one index task for the whole import
     found = get_search_backend().search("молодь", Organization)
     assert [o.edrpou for o in found] == ["38516849"]
 
