@@ -3,8 +3,8 @@
 The council's own pages (deputies, meetings) are the page cache's ``council`` section
 (``PAGE_CACHE_SECTIONS``): saving or deleting a record purges it through the models' signals; the
 bulk writers (import, recount) purge it here, and a page they show (an act, a commission, a video)
-purges it when it is published, unpublished or deleted (:func:`sections_showing`).
-
+purges it when it is published, unpublished or deleted (:func:`sections_showing`), and so does a
+meeting's protocol document when it is saved or deleted (:func:`connect_signals`).
 
 An act page shows the votes of the agenda items whose draft or decision it is (``act_sections``); the
 page cache (``cms.cache``) would keep the old table until it expires. Every writer of ballots recounts
@@ -14,11 +14,13 @@ than it is worth purging one by one.
 """
 
 from django.db import transaction
+from django.db.models.signals import post_save, pre_delete
+from wagtail.documents import get_document_model
 
 from cms.cache_purge import purge_everything, purge_page, purge_section
 from pages.models import ActPage, CommissionPage, VideoPage
 
-from .models import AgendaItem
+from .models import AgendaItem, Meeting
 
 SECTION = "council"
 #: Above this many act pages, one purge of everything is cheaper than each page's URLs.
@@ -44,6 +46,19 @@ def purge_acts_of(votes) -> None:
     if item_ids:
         transaction.on_commit(lambda: _purge(item_ids))
         purge_section(SECTION)
+
+
+def _document_changed(sender, instance, **kwargs):
+    if Meeting.objects.filter(protocol=instance).exists():
+        purge_section(SECTION)
+
+
+def connect_signals() -> None:
+    """A meeting's protocol is a document: its title or file changed, or it is deleted (the meeting's
+    link is then dropped without a signal), purges the section. Other documents leave it alone."""
+    document = get_document_model()
+    post_save.connect(_document_changed, sender=document, dispatch_uid="council_cache_protocol_saved")
+    pre_delete.connect(_document_changed, sender=document, dispatch_uid="council_cache_protocol_deleted")
 
 
 def sections_showing(page) -> list[str]:

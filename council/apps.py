@@ -16,8 +16,11 @@ class CouncilConfig(AppConfig):
         from reports.opendata import register_dataset
         from search.sources import register_source
 
+        from .act_cache import connect_signals
         from .opendata import DATASETS
         from .site_search import SOURCES
+
+        connect_signals()
 
         for dataset in DATASETS:
             register_dataset(dataset)

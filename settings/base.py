@@ -182,7 +182,6 @@ PAGE_CACHE_SECTIONS = {
             "council.Vote",
             "council.Ballot",
             "registry.Organization",
-            "wagtaildocs.Document",
         ],
     },
 }

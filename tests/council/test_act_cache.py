@@ -181,3 +181,23 @@ def test_a_registry_import_renaming_a_faction_shows_on_its_deputies_pages(
     response = client.get("/deputaty/boiko/")
     assert response[HEADER] == "miss"
     assert "Зелені люди" in response.content.decode()
+
+
+def test_a_protocol_renamed_shows_on_its_meeting_page_and_other_documents_purge_nothing(
+    client, page_cache, act_with_vote, django_capture_on_commit_callbacks
+):
+    act, vote = act_with_vote
+    meeting = vote.agenda_item.meeting
+    meeting.protocol = f.DocumentFactory(title="Протокол 41 сесії")
+    meeting.save()
+    cache.clear()
+    warm(client, f"/zasidannia/{meeting.pk}/")
+    with django_capture_on_commit_callbacks(execute=True):
+        f.DocumentFactory(title="Розпорядження про відпустку")
+    assert client.get(f"/zasidannia/{meeting.pk}/")[HEADER] == "hit"
+    meeting.protocol.title = "Протокол пленарного засідання 41 сесії"
+    with django_capture_on_commit_callbacks(execute=True):
+        meeting.protocol.save()
+    response = client.get(f"/zasidannia/{meeting.pk}/")
+    assert response[HEADER] == "miss"
+    assert "Протокол пленарного засідання 41 сесії" in response.content.decode()
