@@ -86,23 +86,9 @@ class VoteImportView(ImportMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = VoteImportForm(request.POST, request.FILES)
-        if not form.is_valid():
+        upload = form.store_upload(kind=UPLOAD_KIND, user=request.user) if form.is_valid() else None
+        if upload is None:
             return self.render_to_response(self.get_context_data(form=form))
-        options = {key: form.cleaned_data[key] for key in ("encoding", "delimiter")}
-        content = form.cleaned_data["import_file"].read()
-        try:
-            files.read_dataset(content=content, file_format=form.cleaned_data["file_format"], **options)
-        except files.RegistryFileError as error:
-            form.add_error("import_file", str(error))
-            return self.render_to_response(self.get_context_data(form=form))
-        upload = Upload.store(
-            content,
-            original_name=form.cleaned_data["import_file"].name,
-            file_format=form.cleaned_data["file_format"],
-            kind=UPLOAD_KIND,
-            user_id=request.user.pk,
-            **options,
-        )
         query = {"file": upload.token()}
         if form.cleaned_data["convocation"]:
             query["convocation"] = form.cleaned_data["convocation"].number

@@ -4,7 +4,8 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .files import guess_format
+from .files import RegistryFileError, guess_format, read_dataset
+from .uploads import Upload
 
 
 class RegistryImportForm(forms.Form):
@@ -47,6 +48,27 @@ class RegistryImportForm(forms.Form):
             if cleaned["file_format"] not in offered:
                 self.add_error("file_format", _("Cannot tell the format from the file name: choose it."))
         return cleaned
+
+    def store_upload(self, *, kind: str, user) -> Upload | None:
+        """The valid form's file, read once to check that it can be, kept for its preview.
+
+        None, with the reason on the file field, when the file cannot be read.
+        """
+        options = {key: self.cleaned_data[key] for key in ("encoding", "delimiter")}
+        content = self.cleaned_data["import_file"].read()
+        try:
+            read_dataset(content=content, file_format=self.cleaned_data["file_format"], **options)
+        except RegistryFileError as error:
+            self.add_error("import_file", str(error))
+            return None
+        return Upload.store(
+            content,
+            original_name=self.cleaned_data["import_file"].name,
+            file_format=self.cleaned_data["file_format"],
+            kind=kind,
+            user_id=user.pk,
+            **options,
+        )
 
 
 class ConfirmImportForm(forms.Form):

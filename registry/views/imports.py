@@ -70,24 +70,9 @@ class OrganizationImportView(ImportMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = RegistryImportForm(request.POST, request.FILES)
-        if not form.is_valid():
+        upload = form.store_upload(kind=self.kind.value, user=request.user) if form.is_valid() else None
+        if upload is None:
             return self.render_to_response(self.get_context_data(form=form))
-        options = {key: form.cleaned_data[key] for key in ("encoding", "delimiter")}
-        file_format = form.cleaned_data["file_format"]
-        content = form.cleaned_data["import_file"].read()
-        try:
-            files.read_dataset(content=content, file_format=file_format, **options)
-        except files.RegistryFileError as error:
-            form.add_error("import_file", str(error))
-            return self.render_to_response(self.get_context_data(form=form))
-        upload = Upload.store(
-            content,
-            original_name=form.cleaned_data["import_file"].name,
-            file_format=file_format,
-            kind=self.kind.value,
-            user_id=request.user.pk,
-            **options,
-        )
         preview = reverse("registry_import_preview", args=[self.kind.value])
         return redirect(f"{preview}?{urlencode({'file': upload.token()})}")
 
