@@ -1,13 +1,11 @@
 """Load the electronic voting system's results (one row per ballot) from a CSV or XLSX file."""
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from council.imports_service import import_votes, row_list, summary_lines
 from council.models import Convocation
-from registry import files
+from registry.commands import add_file_arguments, read_file
 
 FORMATS = ("csv", "xlsx")
 
@@ -22,24 +20,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the file to import")
+        add_file_arguments(parser, formats=FORMATS)
         parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
         parser.add_argument(
             "--convocation", type=int, help="the convocation's number (default: the one sitting on each date)"
         )
-        parser.add_argument("--format", choices=FORMATS, help="file format (default: by extension)")
-        parser.add_argument("--encoding", choices=files.ENCODINGS, default="auto", help="CSV encoding")
-        parser.add_argument(
-            "--delimiter", choices=list(files.DELIMITERS), default="auto", help="CSV delimiter"
-        )
 
     def handle(self, *args, **options):
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(_("File not found: %(path)s") % {"path": path})
-        file_format = options["format"] or files.guess_format(path.name)
-        if file_format not in FORMATS:
-            raise CommandError(_("Cannot tell the format from the file name: give --format csv|xlsx."))
+        dataset = read_file(options, formats=FORMATS)
         convocation = None
         if options["convocation"] is not None:
             convocation = Convocation.objects.filter(number=options["convocation"]).first()
@@ -47,15 +35,6 @@ class Command(BaseCommand):
                 raise CommandError(
                     _("There is no convocation %(number)s.") % {"number": options["convocation"]}
                 )
-        try:
-            dataset = files.read_dataset(
-                content=path.read_bytes(),
-                file_format=file_format,
-                encoding=options["encoding"],
-                delimiter=options["delimiter"],
-            )
-        except files.RegistryFileError as error:
-            raise CommandError(str(error)) from error
         report = import_votes(dataset=dataset, dry_run=options["dry_run"], convocation=convocation)
         for problem in report.row_problems:
             column = f" [{problem.column}]" if problem.column else ""

@@ -1,11 +1,10 @@
 """Load organisations into the registry from a CSV, XLSX or JSON file, as the admin's import does."""
 
-from pathlib import Path
-
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from registry import files, services
+from registry import services
+from registry.commands import add_file_arguments, read_file
 from registry.models import OrganizationKind
 
 
@@ -19,17 +18,12 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="the file to import")
+        add_file_arguments(parser)
         parser.add_argument("--dry-run", action="store_true", help="validate and report, write nothing")
         parser.add_argument(
             "--skip-invalid",
             action="store_true",
             help="write the valid rows and leave out the rows with errors (listed; the exit status is 1)",
-        )
-        parser.add_argument("--format", choices=files.FORMATS, help="file format (default: by extension)")
-        parser.add_argument("--encoding", choices=files.ENCODINGS, default="auto", help="CSV encoding")
-        parser.add_argument(
-            "--delimiter", choices=list(files.DELIMITERS), default="auto", help="CSV delimiter"
         )
         parser.add_argument(
             "--kind",
@@ -39,21 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        path = Path(options["file"])
-        if not path.is_file():
-            raise CommandError(_("File not found: %(path)s") % {"path": path})
-        file_format = options["format"] or files.guess_format(path.name)
-        if not file_format:
-            raise CommandError(_("Cannot tell the format from the file name: give --format csv|xlsx|json."))
-        try:
-            dataset = files.read_dataset(
-                content=path.read_bytes(),
-                file_format=file_format,
-                encoding=options["encoding"],
-                delimiter=options["delimiter"],
-            )
-        except files.RegistryFileError as error:
-            raise CommandError(str(error)) from error
+        dataset = read_file(options)
         report = services.import_organizations(
             dataset=dataset,
             dry_run=options["dry_run"],
