@@ -11,10 +11,10 @@ timed, once under tracemalloc for the peak of Python memory.
 
 import argparse
 import datetime
+import importlib.util
 import os
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,12 +30,20 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 
 from council.kinds import BallotChoice  # noqa: E402
 from council.models import AgendaItem, Ballot, Convocation, Deputy, Meeting, Membership, Vote  # noqa: E402
 from registry.kinds import OrganizationKind  # noqa: E402
 from registry.models import Organization  # noqa: E402
+
+
+def opendata_module():
+    """benchmarks/opendata.py, for its streaming measure (it sets up Django as this script has)."""
+    spec = importlib.util.spec_from_file_location("bench_opendata", ROOT / "benchmarks" / "opendata.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
 
 START = datetime.datetime(2021, 1, 15, 10, tzinfo=datetime.UTC)
 CHOICES = list(BallotChoice.values)
@@ -108,14 +116,6 @@ def ensure_votes(deputies: int, votes: int) -> int:
     return count
 
 
-def stream(url: str) -> int:
-    response = Client().get(url)
-    assert response.status_code == 200 and response.streaming
-    size = sum(len(chunk) for chunk in response.streaming_content)
-    response.close()
-    return size
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--deputies", type=int, default=60)
@@ -123,18 +123,7 @@ def main():
     args = parser.parse_args()
     total = ensure_votes(args.deputies, args.votes)
     print(f"database: {connection.vendor}; ballots: {total}")
-    for url in ("/opendata/votes.csv", "/opendata/votes.json"):
-        started = time.perf_counter()
-        size = stream(url)
-        elapsed = time.perf_counter() - started
-        tracemalloc.start()
-        stream(url)
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        print(
-            f"{url}: {size / 1e6:.1f} MB in {elapsed:.2f} s ({total / elapsed:,.0f} rows/s); "
-            f"peak Python memory {peak / 1e6:.1f} MB"
-        )
+    opendata_module().report_streams(("/opendata/votes.csv", "/opendata/votes.json"), total)
 
 
 if __name__ == "__main__":

@@ -102,6 +102,22 @@ def stream(url: str) -> int:
     return size
 
 
+def report_streams(urls, rows: int) -> None:
+    """Stream each URL twice, timed and under tracemalloc; print its size, time, rows/s and peak."""
+    for url in urls:
+        started = time.perf_counter()
+        size = stream(url)
+        elapsed = time.perf_counter() - started
+        tracemalloc.start()
+        stream(url)
+        _current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(
+            f"{url}: {size / 1e6:.1f} MB in {elapsed:.2f} s ({rows / elapsed:,.0f} rows/s); "
+            f"peak Python memory {peak / 1e6:.1f} MB"
+        )
+
+
 def safe_cell_cost(repeats: int = 5) -> tuple[float, float, int]:
     """CPU seconds to turn every fetched act row into export values, with and without the formula guard.
 
@@ -133,18 +149,7 @@ def main():
     args = parser.parse_args()
     total = ensure_acts(args.acts)
     print(f"database: {connection.vendor}; acts: {total}")
-    for url in ("/opendata/acts.csv", "/opendata/acts.json"):
-        started = time.perf_counter()
-        size = stream(url)
-        elapsed = time.perf_counter() - started
-        tracemalloc.start()
-        stream(url)
-        _current, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        print(
-            f"{url}: {size / 1e6:.1f} MB in {elapsed:.2f} s ({total / elapsed:,.0f} rows/s); "
-            f"peak Python memory {peak / 1e6:.1f} MB"
-        )
+    report_streams(("/opendata/acts.csv", "/opendata/acts.json"), total)
     tracemalloc.start()
     started = time.perf_counter()
     instances = list(ActPage.objects.live())
