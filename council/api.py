@@ -9,7 +9,6 @@ parameter (``search.api.CheckedParametersMixin`` and :class:`CouncilFilter`), ne
 
 from django.db.models import Prefetch
 from django.http import Http404
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
@@ -23,6 +22,7 @@ from cms import params
 from search.api import MAX_INTEGER, CheckedParametersMixin
 
 from .kinds import DeputyStatus, MeetingKind, MeetingStatus
+from .links import deputy_url, meeting_url
 from .models import AgendaItem, Deputy, Meeting, Membership
 
 #: Search is not offered here (the site search finds deputies and meetings): ``?search=`` is a 400.
@@ -179,7 +179,7 @@ class DeputiesAPIViewSet(CouncilEndpoint):
         )
 
     def html_path(self, deputy):
-        return reverse("council:deputy_detail", args=[deputy.slug])
+        return deputy_url(deputy.slug) or None
 
 
 class MeetingsAPIViewSet(CouncilEndpoint):
@@ -222,7 +222,4 @@ class MeetingsAPIViewSet(CouncilEndpoint):
         return queryset
 
     def html_path(self, meeting):
-        try:
-            return reverse("council:meeting_detail", args=[meeting.pk])
-        except NoReverseMatch:  # the public meeting pages are not installed
-            return None
+        return meeting_url(meeting.pk) or None

@@ -2,7 +2,6 @@
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -14,6 +13,7 @@ from cms.pagination import paginate
 from . import ical
 from . import meetings_selectors as selectors
 from .kinds import MeetingKind, MeetingStatus
+from .links import meeting_url
 
 PER_PAGE = 30
 
@@ -91,7 +91,7 @@ def calendar_ics(request):
             summary=summary(meeting),
             location=meeting.place,
             description="\n".join(str(item) for item in meeting.agenda_items.all()),
-            url=request.build_absolute_uri(reverse("council:meeting_detail", args=[meeting.pk])),
+            url=request.build_absolute_uri(meeting_url(meeting.pk)),
         )
         for meeting in selectors.feed_meetings(now=now)
     ]
