@@ -6,6 +6,7 @@
     python benchmarks/render.py profile        # pyinstrument of the uncached act and news pages
     python benchmarks/render.py profile --cprofile --sort tottime   # cProfile, CPU clock
     python benchmarks/render.py inprocess      # CPU ms per uncached request, in this process, × bare
+    python benchmarks/render_floor.py          # the same request split: routing, template, base.html
 
     # a deputy's page at 60 deputies × 2,000 votes, on the database benchmarks/deputy_record.py built:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/radasite_record_bench \
@@ -307,7 +308,7 @@ def profile(args):
     from django.core.cache import cache
     from django.test import Client
 
-    urls = json.loads(URLS_FILE.read_text())
+    urls = chosen_urls(args)
     client = Client(HTTP_HOST="127.0.0.1")
     if args.cprofile:
         return cprofile(args, client, urls)
@@ -419,7 +420,7 @@ def main():
     i = sub.add_parser("inprocess")
     i.add_argument("--pages", nargs="+", default=["home", "news page", "news index", "act page"])
     i.add_argument("--repeat", type=int, default=20)
-    for command in (r, i):
+    for command in (r, p, i):
         command.add_argument(
             "--url", action="append", default=[], metavar="NAME=PATH",
             help="another URL to measure (on a database built elsewhere: benchmarks/deputy_record.py)",
