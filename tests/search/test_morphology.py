@@ -1,4 +1,8 @@
+import unicodedata
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cms import analysis
 from pages.models import ActType
@@ -24,6 +28,32 @@ def test_apostrophe_variants_give_the_same_lemma():
 
 def test_typographic_quotes_are_normalised():
     assert analysis.normalize("«Про бюджет»") == '"Про бюджет"'
+
+
+def by_character(text: str) -> str:
+    """``normalize`` as it is defined: every character that is not printable becomes a space."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(analysis.SUBSTITUTES.get(ch, ch) if ch.isprintable() else " " for ch in text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "рішення",
+        "Рішення\nвиконкому\tвід 12.03.2024",
+        "Про\xa0бюджет\u00adна\u200b2024\ufeff рік\r\n",
+        "«Про бюджет» об’єднаної громади — 2024–2025",
+        "керівник\x00\x07апарату\x1b[0m\u2028\u202e",
+    ],
+)
+def test_normalize_turns_each_unprintable_character_into_a_space(text):
+    assert analysis.normalize(text) == by_character(text)
+    assert len(analysis.normalize(text)) == len(unicodedata.normalize("NFC", text))
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_normalize_fast_paths_agree_with_the_definition(text):
+    assert analysis.normalize(text) == by_character(text)
 
 
 def test_stop_words_are_dropped():
