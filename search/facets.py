@@ -134,11 +134,19 @@ def _order(name, counts):
 
 
 def facets(matching, facts, chosen) -> list[dict]:
-    """For each facet with a value among ``matching`` pages: its values, labels, counts, selection."""
+    """For each facet with a value among ``matching`` pages: its values, labels, counts, selection.
+
+    Months are offered once the pages fall in one year (a year chosen, or results of one year): ten
+    years of results would list some 120 months, a list nobody reads, above the results for a screen
+    reader and in the way on a phone.
+    """
     out = []
+    years = 0
     for name in FACETS:
         counts = Counter(v for pk in matching if (v := facts[pk].value(name)) is not None)
-        if not counts:
+        if name == "year":
+            years = len(counts)
+        if not counts or (name == "month" and years > 1):
             continue
         labels = _labels(name, counts)
         values = [

@@ -20,16 +20,25 @@ def test_month_facet_carries_the_year_and_is_ordered_by_time(search, make_act):
     make_act(title="Бюджет 2", date=datetime.date(2024, 3, 5))
     make_act(title="Бюджет 3", date=datetime.date(2024, 3, 9))
     make_act(title="Бюджет 4", date=datetime.date(2024, 11, 1))
-    response = search("бюджет")
+    response = search("бюджет", year="2024")
     months = facet(response, "month")
     assert [(m["value"], m["label"], m["count"]) for m in months] == [
         ("2024-11", "листопад 2024", 1),
         ("2024-03", "березень 2024", 2),
-        ("2023-03", "березень 2023", 1),
     ]
-    assert [y["value"] for y in facet(response, "year")] == [2024, 2023]
     html = response.content.decode()
     assert "березень 2024" in html and "month=2024-03" in html
+
+
+def test_months_are_offered_once_the_results_fall_in_one_year(search, make_act):
+    make_act(title="Бюджет 1", date=datetime.date(2023, 3, 2))
+    make_act(title="Бюджет 2", date=datetime.date(2024, 3, 5))
+    response = search("бюджет")
+    assert [y["value"] for y in facet(response, "year")] == [2024, 2023]
+    assert "month" not in [item["name"] for item in response.context["facets"]]
+    assert "month=" not in response.content.decode()
+    single_year = search("бюджет", year="2023")
+    assert [m["value"] for m in facet(single_year, "month")] == ["2023-03"]
 
 
 def test_month_filter_takes_the_month_of_one_year(search, make_act):
