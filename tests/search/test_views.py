@@ -70,6 +70,15 @@ def test_results_are_paginated(search, make_act):
     assert not set(result_ids(first)) & set(result_ids(second))
 
 
+def test_the_page_is_named_a_search_and_lists_the_results_before_the_facets(search, make_act):
+    make_act(title="Бюджет міста")
+    html = search("бюджет").content.decode()
+    assert "<h1>Пошук</h1>" in html and "<title>Пошук: бюджет" in html
+    assert '<button type="submit">Шукати</button>' in html  # the header's button says what it does
+    # A screen reader and the keyboard meet the results first, as a phone shows them.
+    assert html.index('class="search-results"') < html.index('class="facets"')
+
+
 def test_zero_results_page_suggests_what_to_do(search, make_act):
     response = search("квазар")
     assert response.status_code == 200
