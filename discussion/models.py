@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pages.models import ActPage
 
@@ -39,9 +40,12 @@ class Comment(models.Model):
     """One comment on a draft; the same text sent again to the same draft only raises ``repeats``."""
 
     draft = models.ForeignKey(
-        ActPage, on_delete=models.CASCADE, related_name="discussion_comments", verbose_name=_("draft")
+        ActPage,
+        on_delete=models.CASCADE,
+        related_name="discussion_comments",
+        verbose_name=pgettext_lazy("draft decision", "draft"),
     )
-    author_name = models.CharField(_("name"), max_length=200)
+    author_name = models.CharField(pgettext_lazy("person", "name"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254)
     text = models.TextField(_("comment"))
     text_key = models.CharField(

@@ -4,6 +4,7 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from docx import Document
 
 from .note import MonthlyNote
@@ -87,7 +88,11 @@ def to_docx(note: MonthlyNote) -> bytes:
 
     document.add_heading(heads["mentioned"], level=2)
     if note.most_mentioned:
-        _table(document, [_("Kind"), _("Name"), _("Articles")], [list(row) for row in note.most_mentioned])
+        _table(
+            document,
+            [_("Kind"), pgettext("person or body", "Name"), _("Articles")],
+            [list(row) for row in note.most_mentioned],
+        )
     else:
         document.add_paragraph(_("none"))
 
