@@ -68,6 +68,8 @@ def test_words_that_mean_different_things_in_two_apps_show_each_app_its_own():
         assert translation.gettext("Type") == "Тип"
         assert translation.pgettext("noun", "Search") == "Пошук"
         assert translation.pgettext("verb", "Search") == "Шукати"  # the button
+        assert translation.pgettext("council", "Meeting") == "Засідання"  # the vote import's preview
+        assert translation.gettext("Meeting") == "Зустріч"  # with an organisation, in the registry
 
 
 def test_our_words_leave_wagtails_own_screens_their_meaning():
