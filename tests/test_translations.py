@@ -80,3 +80,5 @@ def test_our_words_leave_wagtails_own_screens_their_meaning():
         assert translation.gettext("Name") == "Ім'я"  # the users list
         assert translation.pgettext("organisation", "Name") == "Назва"
         assert translation.gettext("Search") == "Пошук"  # the admin's search
+        assert translation.gettext("Sort") == "Сортувати"  # the explorer's button
+        assert translation.pgettext("noun", "Sort") == "Сортування"  # the search form's field
