@@ -143,10 +143,12 @@ def facets(matching, facts, chosen) -> list[dict]:
     out = []
     years = 0
     for name in FACETS:
+        if name == "month" and years > 1:
+            continue  # not counted either: months come after the years (FACETS)
         counts = Counter(v for pk in matching if (v := facts[pk].value(name)) is not None)
         if name == "year":
             years = len(counts)
-        if not counts or (name == "month" and years > 1):
+        if not counts:
             continue
         labels = _labels(name, counts)
         values = [
