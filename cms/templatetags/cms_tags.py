@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import re
 import unicodedata
 
 from django import template
@@ -9,8 +10,10 @@ from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import stringfilter
 from django.urls import get_script_prefix
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language, override
+from django.utils.translation import get_language, gettext, override
 from wagtail.models import Page, Site
 
 from cms import chrome, sections
@@ -62,6 +65,35 @@ def clip(value, length):
     if 0 < length and len(text) <= length:
         return text
     return Truncator(value).chars(length)
+
+
+_TABLE_OPEN = re.compile(r"<table\b[^>]*>", re.IGNORECASE)
+_TABLE_CLOSE = re.compile(r"</table\s*>", re.IGNORECASE)
+_CAPTION = re.compile(r"\s*<caption\b[^>]*>(.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
+
+
+@register.filter(is_safe=True)
+def scrollable_tables(html):
+    """Rich text with each table in its own labelled, focusable container that scrolls sideways.
+
+    Imported bodies keep the legacy site's tables as plain HTML (docs/import.md): ten columns are wider
+    than a phone, and a table outside a ``.table-wrap`` pushes the whole page sideways. The container
+    is a region named by the table's caption (or «Таблиця»), reachable by keyboard to scroll it.
+    """
+    html = str(conditional_escape(html))
+    if "<table" not in html.lower():
+        return mark_safe(html)
+
+    def wrap(match):
+        caption = _CAPTION.match(html, match.end())
+        label = strip_tags(caption.group(1)).strip() if caption else ""
+        container = format_html(
+            '<div class="table-wrap" role="region" tabindex="0" aria-label="{}">', label or gettext("Table")
+        )
+        return container + match.group(0)
+
+    wrapped = _TABLE_OPEN.sub(wrap, html)
+    return mark_safe(_TABLE_CLOSE.sub(lambda match: match.group(0) + "</div>", wrapped))
 
 
 @register.filter
