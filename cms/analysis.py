@@ -20,6 +20,8 @@ MAX_QUERY_TERMS = 12
 
 # Apostrophe look-alikes and typographic quotes that people and word processors type.
 _APOSTROPHES = "\u2019\u02bc\u2018\u0060\u00b4\u02b9\u2032\uff07"
+#: Every character that stands for the apostrophe inside a word («об'єкт», «обʼєкт», «об’єкт», «об`єкт»).
+APOSTROPHES = "'" + _APOSTROPHES
 _QUOTES = "\u00ab\u00bb\u201c\u201d\u201e\u201f\u2039\u203a"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 #: Each look-alike and the character it stands for.
@@ -49,23 +51,29 @@ _NUMBER = re.compile(r"(?<![\w/-])\d+\w*(?:[-/.]\w+)*", re.UNICODE)
 STOP_WORDS = frozenset(
     """
     а аби або адже але б би бо був була були було бути в вам вас ви він вона вони воно все всі
-    вже від для до є же з за и із інший її їх й його к коли крім ли лише між мене ми мій на навіть
+    вже від для до є же з за и і із інший її їх й його к коли крім ли лише між мене ми мій на навіть
     над нам нас наш не неї нема ні ніж них ну о об однак окрім от по при про проте саме свій себе
     сей та так також там те тим тих то тобто той ту тут у хоч хоча це цей ці цим ця чи чого що щоб
     щодо як який яка яке які якщо
+    якого якої якому яку яким якій якою яких якими цього цієї цьому цю цією цих цими того тієї тому
     """.split()
 )
 
 
-def normalize(text: str) -> str:
-    """Unicode-normalise and unify apostrophes, quotes and dashes (``SUBSTITUTES``); every character
-    that is not printable (line breaks, tabs, control and format characters) becomes a space."""
-    text = _LOOK_ALIKE.sub(lambda match: SUBSTITUTES[match.group()], unicodedata.normalize("NFC", text or ""))
+def printable(text: str) -> str:
+    """Unicode-normalise; every character that is not printable (line breaks, tabs, control and
+    format characters) becomes a space. The text keeps its typography: what a reader is shown."""
+    text = unicodedata.normalize("NFC", text or "")
     if not text.isprintable():  # checked in C: a word or a title never loops over its characters
         text = _COMMON_UNPRINTABLE.sub(" ", text)
         if not text.isprintable():
             text = "".join(ch if ch.isprintable() else " " for ch in text)
     return text
+
+
+def normalize(text: str) -> str:
+    """``printable``, with apostrophes, quotes and dashes unified (``SUBSTITUTES``): what is analysed."""
+    return _LOOK_ALIKE.sub(lambda match: SUBSTITUTES[match.group()], printable(text))
 
 
 @functools.lru_cache(maxsize=1)
@@ -80,14 +88,38 @@ def _token(form: str) -> str:
     return form.replace("'", "").replace("-", "")
 
 
+# Latin letters that look like Cyrillic ones (lower case: a word is lowered first), and the letter
+# meant: «рiшення» typed with a Latin i, «Kиїв» with a Latin K.
+_CYRILLIC_OF_LATIN = str.maketrans("abcehikmoptxyï", "авсенікмортхуї")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_LATIN_LOOK_ALIKE = re.compile("[abcehikmoptxyï]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _cyrillic_run(match) -> str:
+    run = match.group()
+    return run.translate(_CYRILLIC_OF_LATIN) if _CYRILLIC.search(run) else run
+
+
+def fold_look_alikes(word: str) -> str:
+    """``word`` (lower case) with the Latin look-alike letters inside a Cyrillic word made Cyrillic.
+
+    A run of letters that holds no Cyrillic letter («wi» in «wi-fi») is left as it is.
+    """
+    if not _LATIN_LOOK_ALIKE.search(word):
+        return word
+    return _LETTERS.sub(_cyrillic_run, word)
+
+
 @functools.lru_cache(maxsize=200_000)
 def lemma_variants(word: str) -> tuple[str, ...]:
     """The distinct dictionary forms of one word, most likely first, as index tokens.
 
     A form can belong to several lemmas («відходів» is «відходи» or «відхід»); index and query
-    both keep every candidate, so a page matches when their candidates meet.
+    both keep every candidate, so a page matches when their candidates meet. Latin look-alikes
+    typed inside a Cyrillic word are read as the Cyrillic letters (``fold_look_alikes``).
     """
-    word = word.lower()
+    word = fold_look_alikes(word.lower())
     if word.isdigit():
         return (word,)
     try:
@@ -107,9 +139,10 @@ def number_token(number: str) -> str:
     """One token for an act number as written: «№ 4-49/2018» → «n4x49x2018», «312» → «n312».
 
     Letters are kept (Cyrillic too), separators become ``x`` so the search engine's own tokenizer
-    keeps the whole number as a single word.
+    keeps the whole number as a single word. The council's numbers are written in Cyrillic, so a Latin
+    look-alike in one is read as the Cyrillic letter («12-p» is «12-р»).
     """
-    parts = re.findall(r"\w+", normalize(number).lower().replace("№", " "))
+    parts = re.findall(r"\w+", normalize(number).lower().replace("№", " ").translate(_CYRILLIC_OF_LATIN))
     return "n" + "x".join(parts) if parts else ""
 
 
@@ -128,27 +161,95 @@ def lemmas(text: str) -> list[str]:
     return [variants[0] for variants in lemma_groups(text)]
 
 
+@functools.lru_cache(maxsize=1)
+def _morph_ru():
+    # The Russian dictionaries come with pymorphy3 (it requires them); loaded by the first query needing them.
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+@functools.lru_cache(maxsize=20_000)
+def russian_lemma(word: str) -> str | None:
+    """The Russian dictionary form of a word the Ukrainian dictionaries do not know, as a token
+    («депутаты» → «депутат», «решения» → «решение»); None for a Ukrainian word, a number or an unknown one.
+    """
+    word = fold_look_alikes(word.lower())
+    if not word.isalpha():
+        word = word.replace("'", "").replace("-", "")
+        if not word.isalpha():
+            return None
+    try:
+        if any(parse.is_known for parse in _morph().parse(word)):
+            return None
+        known = [parse for parse in _morph_ru().parse(word) if parse.is_known]
+    except (KeyError, ValueError):
+        return None
+    return _token(known[0].normal_form) if known else None
+
+
 def lemma_groups(text: str) -> list[tuple[str, ...]]:
-    """For each word of a text (stop-words removed), its candidate lemmas."""
-    return [lemma_variants(word.lower()) for word in words(text) if word.lower() not in STOP_WORDS]
+    """For each word of a query (stop-words removed), its candidate lemmas.
+
+    A word the Ukrainian dictionaries do not know but the Russian ones do, as a citizen may type it,
+    has its Russian lemma first: «депутаты» finds «депутати», «тарифы» «тарифи», and a synonym group
+    the editors wrote («рішення» and «решение», ``search.models.SynonymGroup``) serves every form
+    («решения», «решению»). The index keeps the pages' Ukrainian lemmas only (``index_text``).
+    """
+    groups = []
+    for word in words(text):
+        word = word.lower()
+        if word in STOP_WORDS:
+            continue
+        variants = lemma_variants(word)
+        russian = russian_lemma(word)
+        if russian:
+            variants = (russian, *(variant for variant in variants if variant != russian))
+        groups.append(variants)
+    return groups
 
 
 def index_text(*texts: str) -> str:
-    """The analysed form of a document for the index: lemmas, then act-number tokens."""
+    """The analysed form of a document for the index: lemmas, then act-number tokens.
+
+    A hyphenated word is indexed whole and by its parts: «соціально-економічного» is found by
+    «економічний», «Північно-Східний» by «східний» (a query keeps a hyphenated word whole).
+    """
     out = []
     for text in texts:
         if not text:
             continue
-        for variants in lemma_groups(text):
-            out.extend(variants)
+        for word in words(text):
+            word = word.lower()
+            if word in STOP_WORDS:
+                continue
+            out.extend(lemma_variants(word))
+            if "-" in word:
+                for part in word.split("-"):
+                    if len(part) > 1 and part not in STOP_WORDS:
+                        out.extend(lemma_variants(part))
         out.extend(number_tokens(text))
     return " ".join(out)
 
 
+# What a keyboard without «№» types for it before a number: «N 12», «No.12», «Nº 12», «#12».
+_NUMBER_SIGN = re.compile(r"(?<!\w)(?:[Nn][Oo\u00ba\u00b0]?\.?|#)\s*(?=\d)")
+
+
 def clean_query(raw: str) -> str:
-    """A query made safe: normalised, control characters gone, length bounded."""
-    text = normalize(str(raw or ""))[:MAX_QUERY_CHARS]
-    return " ".join(text.split())
+    """A query made safe: normalised, control characters gone, length bounded; a number sign typed
+    as «N», «No» or «#» is «№».
+
+    A query longer than ``MAX_QUERY_CHARS`` is cut before the word the limit falls in: the stump of
+    a word would be a term that no page holds, and every term must match.
+    """
+    # Twice the limit is read: enough to find the limit's word after runs of spaces, and bounded.
+    text = " ".join(normalize(str(raw or "")[: 2 * MAX_QUERY_CHARS]).split())
+    text = _NUMBER_SIGN.sub("№ ", text)
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text.rfind(" ", 0, MAX_QUERY_CHARS + 1)
+        text = text[: cut if cut > 0 else MAX_QUERY_CHARS].rstrip()
+    return text
 
 
 def looks_like_number(query: str) -> bool:
@@ -157,14 +258,21 @@ def looks_like_number(query: str) -> bool:
     return bool(text) and bool(re.fullmatch(r"\d+\w*(?:\s?[-/.]\s?\w+)*", text))
 
 
+_LONE_NUMBER = re.compile(r"n\d+")
+
+
 def query_term_groups(query: str) -> list[tuple[str, ...]]:
     """The analysed terms of a query, each a tuple of alternatives (candidate lemmas), capped.
 
-    Number tokens come as one-element groups after the words.
+    Number tokens come as one-element groups after the words. A lone number («101», «2026») is a
+    word of the query already: as a number token too it would demand a number written exactly so,
+    and miss the order «101-р» and the decision «101/2026» (the exact number is pinned first anyway,
+    ``search.ranking.exact_number_matches``).
     """
     text = clean_query(query)
+    numbers = [(token,) for token in number_tokens(text) if not _LONE_NUMBER.fullmatch(token)]
     groups = []
-    for group in lemma_groups(text) + [(token,) for token in number_tokens(text)]:
+    for group in lemma_groups(text) + numbers:
         if group not in groups:
             groups.append(group)
     return groups[:MAX_QUERY_TERMS]
