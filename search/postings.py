@@ -43,6 +43,13 @@ TYPICAL_LENGTH = 300
 MAX_TERM_LENGTH = Posting._meta.get_field("term").max_length
 
 
+def posted(term: str) -> str:
+    """A term as the postings keep it: a term longer than the column (a 120-letter compound, a pasted
+    address) is kept by its first ``MAX_TERM_LENGTH`` characters, on the page's side and the query's
+    alike, so such a word finds its page instead of being dropped from both."""
+    return term[:MAX_TERM_LENGTH]
+
+
 def term_weights(*, title: str, text: str, requisites=frozenset()) -> dict[str, int]:
     """The weight of each term of a page: ``text`` is its analysed text (``analysis.index_text``),
     ``requisites`` the analysed terms of its type and number (``search.requisites``)."""
@@ -51,11 +58,11 @@ def term_weights(*, title: str, text: str, requisites=frozenset()) -> dict[str, 
     norm = K1 * (1 - B + B * sum(counts.values()) / TYPICAL_LENGTH)
     weights = {}
     for term in counts.keys() | in_title | set(requisites):
-        if len(term) <= MAX_TERM_LENGTH:
-            tf = counts[term]
-            text_weight = TF_WEIGHT * tf * (K1 + 1) / (tf + norm)
-            heading = TITLE_WEIGHT * ((term in in_title) + (term in requisites))
-            weights[term] = round(heading + text_weight)
+        tf = counts[term]
+        text_weight = TF_WEIGHT * tf * (K1 + 1) / (tf + norm)
+        heading = TITLE_WEIGHT * ((term in in_title) + (term in requisites))
+        key = posted(term)
+        weights[key] = max(weights.get(key, 0), round(heading + text_weight))
     return weights
 
 
@@ -157,10 +164,11 @@ def _terms(query):
 def _condition(query, flags):
     """A HAVING condition on the per-term flags that holds when a page matches the query.
 
-    None when no page can match: a term without a flag (longer than any indexed term) is in no page.
+    None when no page can match: a term without a flag is in no page.
     """
     if isinstance(query, PlainText):
-        parts = [Q(**{flags[term]: 1}) if term in flags else None for term in query.query_string.split()]
+        kept = [posted(term) for term in query.query_string.split()]
+        parts = [Q(**{flags[term]: 1}) if term in flags else None for term in kept]
         match_all = query.operator.lower() == "and"
     else:
         parts = [_condition(sub, flags) for sub in query.subqueries]
@@ -181,7 +189,7 @@ def find(query, *, limit: int, within=None) -> list[int]:
     A page's score is the sum over the query's terms of its weight for the term times the term's
     inverse document frequency; equal scores go newest first.
     """
-    terms = sorted({term for term in _terms(query) if len(term) <= MAX_TERM_LENGTH})
+    terms = sorted({posted(term) for term in _terms(query)})
     if not terms:
         return []
     flags = {term: f"t{i}" for i, term in enumerate(terms)}
