@@ -2,7 +2,9 @@
 
 import hashlib
 import io
+import posixpath
 from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -35,8 +37,14 @@ class FileCache:
         return self.data[attachment.path]
 
     def digest(self, attachment) -> str:
-        """The content hash of an attachment's bytes; the bytes are kept with it so their id stays theirs."""
+        """The content hash of an attachment's bytes; the bytes are kept with it so their id stays theirs.
+
+        An empty file fails its item like a missing one: its content was lost on the way (a citizen
+        would download nothing), and the writer classifies with this, so a dry run says it too.
+        """
         data = self.read(attachment)
+        if not data:
+            raise RecordError("empty file", attachment.path or attachment.title, field="attachments")
         if id(data) not in self.digests:
             self.digests[id(data)] = (data, content_hash(data))
         return self.digests[id(data)][1]
@@ -81,6 +89,14 @@ def write_documents(records, files: FileCache) -> dict:
     return existing
 
 
+def bundle_path(src: str) -> str:
+    """The path inside the bundle of an image's ``src`` as the old page wrote it: a URL or a path,
+    percent-encoded (``%D1%84%D0%BE%D1%82%D0%BE.png``) or not, relative (``../files/a.png``), with a
+    query string (``?v=2``); the bundle keeps the old site's paths from its root."""
+    path = urlsplit(src).path if "://" in src else src.split("?", 1)[0].split("#", 1)[0]
+    return posixpath.normpath("/" + unquote(path)).lstrip("/")
+
+
 class ImageImporter:
     """Images of bodies, imported from the bundle and reused when identical; counts the missing ones."""
 
@@ -90,7 +106,7 @@ class ImageImporter:
 
     def __call__(self, src: str, alt: str):
         """The id of the image at ``src`` (a path or URL into the bundle); None if it is not there."""
-        path = src.split("://", 1)[-1].split("/", 1)[-1] if "://" in src else src.lstrip("/")
+        path = bundle_path(src)
         if self.bundle is None or not self.bundle.exists(path):
             self.missing += 1
             return None

@@ -6,7 +6,7 @@ give each table its own TableBlock, while a RichTextField body joins them back (
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import nh3
 from bs4 import BeautifulSoup, NavigableString
@@ -34,6 +34,8 @@ ALLOWED_TAGS = {
     "td",
     "caption",
 }
+#: Tags removed with everything inside them.
+CLEAN_CONTENT_TAGS = {"script", "style", "xml", "template", "noscript"}
 RENAMES = {"h1": "h2", "h5": "h4", "h6": "h4", "strong": "b", "em": "i"}
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
 
@@ -69,6 +71,9 @@ def sanitise(html: str) -> str:
             "th": {"colspan", "rowspan"},
         },
         link_rel=None,
+        # Dropped with their content: Word's document settings (``<xml><w:WordDocument><w:View>Normal``…)
+        # would otherwise leave «Normal 0 false false false UK» at the top of the text.
+        clean_content_tags=CLEAN_CONTENT_TAGS,
         strip_comments=True,
         url_schemes={"http", "https", "mailto", "tel"},
     )
@@ -101,6 +106,32 @@ def _rewrite_links(soup, resolve_link) -> bool:
         elif is_internal(href):
             unresolved = True
     return unresolved
+
+
+_HREF_ATTRIBUTE = re.compile(r"""(\bhref\s*=\s*)(["'])([^"']*)\2""", re.IGNORECASE)
+
+
+def absolute_links(html: str, url: str) -> str:
+    """Relative links of a body made root-relative against the old page's own address ``url``.
+
+    On the old site ``3.html`` in the body of ``/news/2019/2.html`` meant ``/news/2019/3.html``; read
+    without its page it would mean ``/3.html``, another item or none; ``?id=5`` in the body of
+    ``/index.php?id=4`` meant ``/index.php?id=5``. Root-relative (``/…``) and
+    absolute links, anchors and other schemes are left as they are; so is every link when the item
+    has no old address.
+    """
+    base = urlsplit(url or "").path
+    if not html or not base.startswith("/"):
+        return html or ""
+
+    def join(match):
+        prefix, quote, href = match.groups()
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc or href.startswith(("/", "#")) or not (parts.path or parts.query):
+            return match.group(0)
+        return f"{prefix}{quote}{urljoin(base, href)}{quote}"
+
+    return _HREF_ATTRIBUTE.sub(join, html)
 
 
 def is_internal(href: str) -> bool:
@@ -146,6 +177,8 @@ class _FragmentBuilder:
                     "alt": image.get("alt", ""),
                 }
                 image.replace_with(self.soup.new_tag("embed", attrs=attrs))
+            elif image is node:
+                self.loose.append(image.get("alt", ""))  # a standalone image not found: its alt text stays
             else:
                 image.replace_with(image.get("alt", ""))
 

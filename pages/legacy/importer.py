@@ -10,6 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from modelsearch import index as search_index
 from modelsearch import signal_handlers
 
+from .dates import KYIV
 from .postpass import run_postpass
 from .records import RecordError
 from .writers import PageWriter
@@ -146,7 +147,8 @@ class _Run:
 def _accept(record, only, since) -> bool:
     if only and record.type not in only:
         return False
-    return not (since and record.published.date() < since)
+    # The day in Kyiv, as the page's date and the counts by month have it, not the day of the offset given.
+    return not (since and record.published.astimezone(KYIV).date() < since)
 
 
 def import_records(

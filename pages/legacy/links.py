@@ -5,6 +5,8 @@ before); otherwise the item is marked ``needs_links`` and :func:`rewrite_pending
 once the targets exist (the post-pass, see ``pages.legacy.postpass``).
 """
 
+import re
+
 from django.conf import settings
 from modelcluster.models import get_serializable_data_for_fields
 
@@ -14,9 +16,22 @@ from .html import hrefs, is_internal, rewrite_links
 from .redirects import normalise_url
 from .types import body_field
 
+#: Plone's links by UID (``resolveuid/<uid>``, ``../resolveUid/<uid>/@@download/file``, ...).
+_RESOLVEUID = re.compile(r"(?:^|/)resolveuid/([0-9a-z-]+)(?:[/?#]|$)", re.IGNORECASE)
+#: The key of a link by UID; old URLs' keys are paths, which start with ``/``, so the two never meet.
+UID_KEY = "uid:"
+
+
+def uid_key(legacy_id: str) -> str:
+    """The key under which links by UID find the item ``legacy_id``."""
+    return UID_KEY + legacy_id
+
 
 class LinkKeys:
-    """The old-URL key of a link (its normalised path), or None if it does not point into the old site."""
+    """The old-URL key of a link (its normalised path), or None if it does not point into the old site.
+
+    A Plone link by UID has the key ``uid:<uid>``, resolved by ``legacy_id`` (a Plone item's UID).
+    """
 
     def __init__(self, legacy_hosts=None):
         self.legacy_hosts = set(
@@ -32,17 +47,38 @@ class LinkKeys:
             href = "/" + (parts[1].split("/", 1)[1] if "/" in parts[1] else "")
         elif not is_internal(href):
             return None
+        uid = _RESOLVEUID.search(href.split("#", 1)[0])
+        if uid:
+            return uid_key(uid.group(1))
         return normalise_url(href)
 
+    def candidates(self, href: str) -> list[str]:
+        """The keys that may find a link's target, best first: the old URL with its query string, then
+        without it (as Wagtail's redirects do for a visitor: ``?utm_source=…`` still finds the page)."""
+        key = self(href)
+        if not key:
+            return []
+        path = key.split("?", 1)[0]
+        return [key] if path == key or key.startswith(UID_KEY) else [key, path]
+
     def resolver(self, html_bodies, known: dict):
-        """A ``resolve_link(href)`` for these bodies: ``known`` (old URL -> page id) first, then the items
-        imported before, read in one query."""
-        wanted = {key for html in html_bodies for key in map(self, hrefs(html)) if key}
+        """A ``resolve_link(href)`` for these bodies: ``known`` (old URL or UID key -> page id) first,
+        then the items imported before, read in one query per kind of key."""
+        wanted = {key for html in html_bodies for href in hrefs(html) for key in self.candidates(href)}
         known = dict(known)
         missing = [key for key in wanted if key not in known]
-        if missing:
-            known.update(LegacyItem.objects.filter(old_url__in=missing).values_list("old_url", "page_id"))
-        return lambda href: known.get(self(href))
+        urls = [key for key in missing if not key.startswith(UID_KEY)]
+        uids = [key.removeprefix(UID_KEY) for key in missing if key.startswith(UID_KEY)]
+        if urls:
+            known.update(LegacyItem.objects.filter(old_url__in=urls).values_list("old_url", "page_id"))
+        if uids:
+            known.update(
+                (uid_key(legacy_id), page_id)
+                for legacy_id, page_id in LegacyItem.objects.filter(legacy_id__in=uids).values_list(
+                    "legacy_id", "page_id"
+                )
+            )
+        return lambda href: next((known[key] for key in self.candidates(href) if key in known), None)
 
 
 def body_html(model, value) -> str:

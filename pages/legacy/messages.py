@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext
 #: The Ukrainian wording of each ``RecordError.reason`` (the reasons stay short English keys in code).
 REASONS = {
     "invalid JSON": gettext_lazy("invalid JSON"),
+    "invalid encoding": gettext_lazy("invalid encoding"),
     "invalid item": gettext_lazy("invalid item"),
     "missing legacy_id": gettext_lazy("missing legacy_id"),
     "unknown type": gettext_lazy("unknown item type"),
@@ -14,6 +15,7 @@ REASONS = {
     "invalid date": gettext_lazy("invalid date"),
     "invalid field": gettext_lazy("invalid field"),
     "missing file": gettext_lazy("missing file"),
+    "empty file": gettext_lazy("empty file"),
     "missing field": gettext_lazy("missing field"),
     "unknown value": gettext_lazy("unknown value"),
     "unknown issuer": gettext_lazy("unknown issuer"),

@@ -5,15 +5,26 @@ from the folder or the zip only when a writer asks for them.
 """
 
 import base64
+import codecs
 import csv
 import io
+import itertools
 import json
 import zipfile
 from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from django.utils.translation import gettext as _
 
 from pages.resources import resource_for_type
 
 from .records import Attachment, LegacyRecord, RecordError, record_from_mapping
+
+
+def is_system_file(name: str) -> bool:
+    """What an archiver adds beside the export: macOS's ``__MACOSX/`` copies and ``._`` resource forks."""
+    path = PurePosixPath(name)
+    return path.parts[:1] == ("__MACOSX",) or path.name.startswith("._")
 
 
 class Bundle:
@@ -25,13 +36,16 @@ class Bundle:
         self._root = ""
         if self.path.is_file() and zipfile.is_zipfile(self.path):
             self._zip = zipfile.ZipFile(self.path)
-            self._names = set(self._zip.namelist())
-            # A zip made of the folder itself holds "bundle/items.jsonl": find the root.
-            for name in self._names:
-                if PurePosixPath(name).name in ("items.jsonl", "plone.json") or name.endswith(".csv"):
-                    parent = str(PurePosixPath(name).parent)
-                    self._root = "" if parent == "." else parent + "/"
-                    break
+            self._names = {name for name in self._zip.namelist() if not is_system_file(name)}
+            # A zip made of the folder itself holds "bundle/items.jsonl": find the root, the shallowest
+            # folder holding the items.
+            roots = sorted(
+                (name.count("/"), str(PurePosixPath(name).parent))
+                for name in self._names
+                if PurePosixPath(name).name == "items.jsonl" or name.endswith((".csv", ".json"))
+            )
+            if roots:
+                self._root = "" if roots[0][1] == "." else roots[0][1] + "/"
         elif self.path.is_dir():
             self._names = None
         elif self.path.is_file():
@@ -56,10 +70,13 @@ class Bundle:
             return self._zip.read(self._name(relative))
         return (self.path / relative.lstrip("/")).read_bytes()
 
-    def open_text(self, relative: str):
+    def open_binary(self, relative: str):
         if self._zip is not None:
-            return io.TextIOWrapper(self._zip.open(self._name(relative)), encoding="utf-8-sig", newline="")
-        return open(self.path / relative, encoding="utf-8-sig", newline="")
+            return self._zip.open(self._name(relative))
+        return open(self.path / relative, "rb")
+
+    def open_text(self, relative: str):
+        return io.TextIOWrapper(self.open_binary(relative), encoding="utf-8-sig", newline="")
 
     def list(self, suffix: str) -> list[str]:
         if self._zip is not None:
@@ -70,17 +87,33 @@ class Bundle:
                 and name.endswith(suffix)
                 and "/" not in name[len(self._root) :]
             )
-        return sorted(path.name for path in self.path.iterdir() if path.name.endswith(suffix))
+        return sorted(
+            path.name
+            for path in self.path.iterdir()
+            if path.name.endswith(suffix) and not is_system_file(path.name)
+        )
 
     def close(self):
         if self._zip is not None:
             self._zip.close()
 
 
+def _not_utf8(name: str, error: UnicodeDecodeError) -> str:
+    return _("%(file)s is not in UTF-8 (byte 0x%(byte)02x); save it in UTF-8 (in Excel: «CSV UTF-8»)") % {
+        "file": name,
+        "byte": error.object[error.start],
+    }
+
+
 def read_jsonl(bundle: Bundle, name: str = "items.jsonl"):
     """Items of ``items.jsonl``, one JSON object per line; a bad line yields a RecordError with its number."""
-    with bundle.open_text(name) as handle:
-        for number, line in enumerate(handle, start=1):
+    with bundle.open_binary(name) as handle:
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield RecordError("invalid encoding", _not_utf8(name, exc), line=number)
+                continue
             if not line.strip():
                 continue
             try:
@@ -107,6 +140,41 @@ CSV_TYPES = {
 }
 
 
+#: Separators of a CSV file, the first one the default: Excel in a Ukrainian locale saves with ``;``.
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(header: str, resource) -> str:
+    """The separator that splits the header into the most of the resource's columns."""
+    columns = {field.column_name for field in resource.fields.values()}
+
+    def known(delimiter):
+        cells = next(csv.reader([header], delimiter=delimiter), [])
+        return len(columns.intersection(cell.strip() for cell in cells))
+
+    return max(CSV_DELIMITERS, key=known)
+
+
+def _first_row_not_utf8(bundle: Bundle, name: str):
+    """(row, error) of the first bytes of the file that are not UTF-8, or None; read in chunks.
+
+    Checked before any row is read, so that a file saved in another encoding (Windows-1251) fails
+    whole with one clear message rather than in the middle of the run.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines = 1
+    with bundle.open_binary(name) as handle:
+        while True:
+            chunk = handle.read(1 << 16)
+            try:
+                decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError as error:
+                return lines + chunk[: error.start].count(b"\n"), error
+            if not chunk:
+                return None
+            lines += chunk.count(b"\n")
+
+
 def read_csv(bundle: Bundle):
     """Items of one CSV per content type (``news.csv``, ``act.csv``, ...), read through the
     django-import-export resources of ``pages.resources`` (the admin import uses the same ones).
@@ -115,11 +183,22 @@ def read_csv(bundle: Bundle):
     for name in bundle.list(".csv"):
         item_type = CSV_TYPES.get(PurePosixPath(name).stem)
         if item_type is None:
-            yield RecordError("unknown type", f"{name}: name the file after its type, e.g. news.csv")
+            yield RecordError(
+                "unknown type",
+                _("%(file)s: name the file after its type, e.g. news.csv") % {"file": name},
+                line=name,
+            )
+            continue
+        bad_row = _first_row_not_utf8(bundle, name)
+        if bad_row is not None:
+            row, error = bad_row
+            yield RecordError("invalid encoding", _not_utf8(name, error), line=f"{name}:{row}")
             continue
         resource = resource_for_type(item_type)
         with bundle.open_text(name) as handle:
-            for number, row in enumerate(csv.DictReader(handle), start=2):
+            header = handle.readline()
+            rows = csv.DictReader(itertools.chain([header], handle), delimiter=_delimiter(header, resource))
+            for number, row in enumerate(rows, start=2):
                 try:
                     mapping = resource.row_to_mapping(row)
                     record = record_from_mapping(mapping, line=number, file_exists=bundle.exists)
@@ -150,10 +229,35 @@ def _plone_blob(bundle: Bundle, blob: dict, number: int) -> Attachment:
             if not bundle.exists(relative):
                 raise RecordError("missing file", relative, line=number)
             return Attachment(path=relative, title=title)
-    raise RecordError("missing file", f"{title}: no data, blob_path or download")
+    raise RecordError("missing file", _("%(file)s: no data, blob_path or download") % {"file": title})
 
 
-def _plone_item(bundle: Bundle, item: dict, number: int) -> LegacyRecord:
+def _plone_path(url: str, site_path: str = "") -> str:
+    """The path of a Plone address as visitors knew it: without the host, and without the site's own
+    path when the export was made on the back end (``http://localhost:8080/Plone/news/x`` → ``/news/x``)."""
+    path = urlsplit(url).path if "://" in url else url
+    if site_path and (path == site_path or path.startswith(site_path + "/")):
+        path = path[len(site_path) :] or "/"
+    return path
+
+
+def _plone_site_path(bundle: Bundle, name: str) -> str:
+    """The path of the Plone site in the export's addresses ('' when it was served at the root).
+
+    An item at the top of the site names the site as its ``parent`` (``"@type": "Plone Site"``); the
+    export is read until the first such item, which an export sorted by path holds near its start.
+    """
+    try:
+        for item in _iter_json_array(bundle.open_text(name), json.JSONDecoder()):
+            parent = item.get("parent") if isinstance(item, dict) else None
+            if isinstance(parent, dict) and parent.get("@type") == "Plone Site":
+                return _plone_path(str(parent.get("@id") or "")).rstrip("/")
+    except (RecordError, UnicodeDecodeError):
+        pass  # reported by the reading itself
+    return ""
+
+
+def _plone_item(bundle: Bundle, item: dict, number: int, site_path: str = "") -> LegacyRecord:
     plone_type = item.get("@type")
     item_type = PLONE_TYPES.get(plone_type)
     if item_type is None:
@@ -164,9 +268,7 @@ def _plone_item(bundle: Bundle, item: dict, number: int) -> LegacyRecord:
     for key in ("file", "image"):
         if isinstance(item.get(key), dict):
             attachments.append(_plone_blob(bundle, item[key], number))
-    url = item.get("@id") or ""
-    if "://" in url:
-        url = "/" + url.split("://", 1)[1].split("/", 1)[-1]
+    url = _plone_path(item.get("@id") or "", site_path)
     published = item.get("effective") or item.get("created") or item.get("modified")
     if plone_type == "Event" and item.get("start"):
         body = f"<p>{item['start']}</p>" + body
@@ -196,12 +298,26 @@ def read_plone(bundle: Bundle, name: str):
     """
     decoder = json.JSONDecoder()
     number = 0
-    for item in _iter_json_array(bundle.open_text(name), decoder):
+    site_path = _plone_site_path(bundle, name)
+    items = _iter_json_array(bundle.open_text(name), decoder)
+    while True:
+        try:
+            item = next(items)
+        except StopIteration:
+            return
+        except RecordError as exc:
+            # The export cannot be read past this point: what came before is imported.
+            exc.line = number + 1
+            yield exc
+            return
+        except UnicodeDecodeError as exc:
+            yield RecordError("invalid encoding", _not_utf8(name, exc), line=number + 1)
+            return
         number += 1
         if isinstance(item, dict) and "unexported_paths" in item and "@type" not in item:
             continue
         try:
-            yield _plone_item(bundle, item, number)
+            yield _plone_item(bundle, item, number, site_path)
         except RecordError as exc:
             exc.line = number
             exc.legacy_id = exc.legacy_id or (item.get("UID") if isinstance(item, dict) else None)
@@ -209,11 +325,17 @@ def read_plone(bundle: Bundle, name: str):
 
 
 def _iter_json_array(handle, decoder, chunk_size=1 << 16):
+    """The elements of a JSON array read from ``handle`` one by one.
+
+    An element longer than the buffer (an inline base64 blob of tens of megabytes) is decoded again
+    only after the buffer has doubled, so reading it costs a few passes over it, not one per chunk.
+    """
     buffer = ""
     started = False
+    wanted = chunk_size
     with handle:
         while True:
-            chunk = handle.read(chunk_size)
+            chunk = handle.read(wanted)
             buffer += chunk
             while True:
                 buffer = buffer.lstrip()
@@ -221,7 +343,7 @@ def _iter_json_array(handle, decoder, chunk_size=1 << 16):
                     if not buffer:
                         break
                     if buffer[0] != "[":
-                        raise RecordError("invalid JSON", "a Plone export is a JSON array")
+                        raise RecordError("invalid JSON", _("a Plone export is a JSON array"))
                     buffer = buffer[1:]
                     started = True
                     continue
@@ -234,8 +356,10 @@ def _iter_json_array(handle, decoder, chunk_size=1 << 16):
                     item, end = decoder.raw_decode(buffer)
                 except json.JSONDecodeError:
                     if not chunk:
-                        raise RecordError("invalid JSON", "truncated Plone export") from None
+                        raise RecordError("invalid JSON", _("the Plone export is cut short")) from None
+                    wanted = max(chunk_size, len(buffer))
                     break
+                wanted = chunk_size
                 yield item
                 buffer = buffer[end:]
             if not chunk:

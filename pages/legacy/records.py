@@ -6,16 +6,26 @@ into a validated ``LegacyRecord``; every reader either builds that mapping or a 
 
 import datetime
 import hashlib
+import html
 import json
 from dataclasses import asdict, dataclass, field
 
 from django.utils.translation import gettext as _
 
+from pages.models import CommissionPage, LegacyItem, VideoPage
 from pages.models.kinds import ActStatus, ActType, CommissionDocumentType, NewsKind
 
 from .dates import LegacyDateError, parse_legacy_date, parse_legacy_datetime
+from .html import absolute_links
 from .types import ITEM_TYPES
 
+#: The longest value a column takes, for the fields that fail an item rather than be cut (an identity,
+#: an address, a name pages are found by): read from the models, never spelled here.
+MAX_LENGTHS = {
+    "legacy_id": LegacyItem._meta.get_field("legacy_id").max_length,
+    "video_url": VideoPage._meta.get_field("video_url").max_length,
+    "commission": CommissionPage._meta.get_field("title").max_length,
+}
 #: The item types of the legacy format, declared with their page types in ``pages.legacy.types``.
 TYPES = tuple(ITEM_TYPES)
 #: The field of an item whose value must be a member of a kind of ``pages.models.kinds``, read when an
@@ -122,6 +132,12 @@ def _text(data, key) -> str:
     return str(value).strip()
 
 
+def _plain(data, key) -> str:
+    """A plain-text field as an HTML export gives it: entities (``&laquo;``, ``&quot;``, ``&nbsp;``)
+    read, and runs of white space (line breaks of the old markup) made one space."""
+    return " ".join(html.unescape(_text(data, key)).split())
+
+
 def _list(data, key) -> list:
     value = data.get(key)
     if value in (None, ""):
@@ -180,6 +196,30 @@ def _required(data, key) -> str:
     return value
 
 
+def _fits(value: str, key: str, max_length: int) -> str:
+    """The value if the database column holds it; checked here so that a dry run finds it too."""
+    if len(value) > max_length:
+        raise RecordError(
+            "invalid field",
+            _("%(field)s: %(length)d characters, at most %(max)d")
+            % {"field": key, "length": len(value), "max": max_length},
+            field=key,
+        )
+    return value
+
+
+def _without_nul(value):
+    """The item with NUL characters taken out of its strings: PostgreSQL text cannot hold them, and on
+    the old site they were never meant (Word and broken encodings leave them)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_nul(item) for key, item in value.items()}
+    return value
+
+
 def _type_fields(record: LegacyRecord, data) -> None:
     """The fields of the record's own type."""
     if record.type == "news":
@@ -192,34 +232,36 @@ def _type_fields(record: LegacyRecord, data) -> None:
         record.status = _choice(data, "status")
         record.discussion_until = _date(data, "discussion_until")
     elif record.type == "commission_document":
-        record.commission = _required(data, "commission")
+        record.commission = _fits(_required(data, "commission"), "commission", MAX_LENGTHS["commission"])
         record.doc_type = _choice(data, "doc_type")
         record.number = _text(data, "number")[:64]
         record.meeting_date = _date(data, "meeting_date")
         record.concerns = [str(value) for value in _list(data, "concerns")]
     elif record.type == "video":
-        record.video_url = _required(data, "video_url")
+        record.video_url = _fits(_required(data, "video_url"), "video_url", MAX_LENGTHS["video_url"])
         record.source = _text(data, "source")
 
 
 def _record(data, *, legacy_id, line, file_exists) -> LegacyRecord:
     if not legacy_id:
         raise RecordError("missing legacy_id", field="legacy_id")
+    _fits(legacy_id, "legacy_id", MAX_LENGTHS["legacy_id"])
     item_type = _text(data, "type")
     if item_type not in TYPES:
         raise RecordError("unknown type", field="type", value=item_type)
-    title = _text(data, "title")
+    title = _plain(data, "title")
     if not title:
         raise RecordError("missing title", field="title")
+    url = _text(data, "url")
     record = LegacyRecord(
         legacy_id=legacy_id,
         type=item_type,
         title=title[:255],
         published=_published(data),
         line=line,
-        url=_text(data, "url"),
-        body_html=str(data.get("body_html") or ""),
-        summary=_text(data, "summary"),
+        url=url,
+        body_html=absolute_links(str(data.get("body_html") or ""), url),
+        summary=html.unescape(_text(data, "summary")),
         tags=[str(tag).strip()[:100] for tag in _list(data, "tags") if str(tag).strip()],
         attachments=_attachments(data, file_exists),
         live=data.get("live", True) not in (False, "false", "0", 0),
@@ -236,6 +278,7 @@ def record_from_mapping(data: dict, *, line: int | None = None, file_exists=None
     """
     if not isinstance(data, dict):
         raise RecordError("invalid item", "JSON object", line=line)
+    data = _without_nul(data)
     legacy_id = _text(data, "legacy_id")
     try:
         return _record(data, legacy_id=legacy_id, line=line, file_exists=file_exists)

@@ -5,7 +5,9 @@ from collections import defaultdict
 from wagtail.models import Page
 
 from pages.models import CommissionPage
+from pages.models.acts import act_slug
 
+from .dates import KYIV
 from .slugs import make_slug
 from .types import ITEM_TYPES
 
@@ -75,9 +77,20 @@ class Parents:
         return found
 
 
+def record_slug(record) -> str:
+    """The slug a record's page would get in the admin: an act with a number its readable
+    «type-number-year» slug (``rishennia-4-49-2018``, see ``ActPage.full_clean``), any other its title's."""
+    if record.type == "act" and record.number:
+        day = record.adopted_on or record.published.astimezone(KYIV).date()
+        slug = act_slug(act_type=record.act_type, number=record.number, year=day.year)
+        if slug:
+            return slug
+    return make_slug(record.title)
+
+
 def unique_slugs(records, parents) -> list[str]:
     """A slug per record, unique among its siblings: existing ones and those of the same batch."""
-    slugs = [make_slug(record.title) for record in records]
+    slugs = [record_slug(record) for record in records]
     wanted = defaultdict(set)
     for parent, slug in zip(parents, slugs, strict=True):
         wanted[parent.pk].add(slug)

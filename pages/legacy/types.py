@@ -33,11 +33,13 @@ class ItemType:
     index_slug: str = ""
 
 
+#: The index pages a fresh site gets have the site's own addresses (README: ``/novyny/``,
+#: ``/dokumenty/``, ``/komisii/``, ``/video/``), as ``load_demo`` makes them.
 ITEM_TYPES = {
-    "news": ItemType(NewsPage, NewsIndexPage, "Новини", "news"),
-    "act": ItemType(ActPage, ActIndexPage, "Документи", "acts"),
+    "news": ItemType(NewsPage, NewsIndexPage, "Новини", "novyny"),
+    "act": ItemType(ActPage, ActIndexPage, "Документи", "dokumenty"),
     "commission_document": ItemType(
-        CommissionDocumentPage, CommissionIndexPage, "Постійні комісії", "commissions"
+        CommissionDocumentPage, CommissionIndexPage, "Постійні комісії", "komisii"
     ),
     "video": ItemType(VideoPage, VideoIndexPage, "Відео", "video"),
     "page": ItemType(StandardPage),

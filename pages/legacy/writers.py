@@ -23,7 +23,7 @@ from pages.models import LegacyItem, NewsPage, NewsPageTag
 from .documents import FileCache, ImageImporter, write_documents
 from .fields import TagIds, page_fields, revision_content
 from .issuers import IssuerMatcher
-from .links import LinkKeys, body_html, has_old_links
+from .links import LinkKeys, body_html, has_old_links, uid_key
 from .records import RecordError
 from .redirects import normalise_url, write_redirects
 from .tree import Parents, unique_slugs
@@ -48,6 +48,9 @@ class PageWriter:
         # Revisions and audit log entries of the import name «Система імпорту» (cms.audit).
         self.user = system_user() if not dry_run else None
         self.content_types = {model: ContentType.objects.get_for_model(model) for model in MODELS.values()}
+        # The line of each legacy_id met so far in the run: the first occurrence is imported and any
+        # later one fails, whichever batch it falls in (a record retried alone keeps its line).
+        self.seen = {}
 
     @property
     def images_missing(self) -> int:
@@ -66,18 +69,21 @@ class PageWriter:
         """
         files = FileCache(self.bundle)
         existing = {
-            legacy_id: (page_id, digest)
-            for legacy_id, page_id, digest in LegacyItem.objects.filter(
+            legacy_id: (page_id, digest, item_type)
+            for legacy_id, page_id, digest, item_type in LegacyItem.objects.filter(
                 legacy_id__in=[record.legacy_id for record in records]
-            ).values_list("legacy_id", "page_id", "digest")
+            ).values_list("legacy_id", "page_id", "digest", "item_type")
         }
         new, changed, unchanged, failures = [], [], [], []
-        seen = set()
         for record in records:
             try:
-                if record.legacy_id in seen:
+                line = record.line if record.line is not None else id(record)
+                if self.seen.setdefault(record.legacy_id, line) != line:
                     raise RecordError("duplicate legacy_id", field="legacy_id", value=record.legacy_id)
-                seen.add(record.legacy_id)
+                if record.legacy_id in existing and existing[record.legacy_id][2] != record.type:
+                    # Checked here, not when writing, so that a dry run reports it too.
+                    previous = existing[record.legacy_id][2]
+                    raise RecordError("type changed", f"{previous} → {record.type}", field="type")
                 record.digest = record.fingerprint(
                     [files.digest(attachment) for attachment in record.attachments]
                 )
@@ -142,6 +148,9 @@ class PageWriter:
         batch_urls = {
             normalise_url(r.url): page.pk for r, page in zip(records, base_pages, strict=True) if r.url
         }
+        batch_urls.update(
+            (uid_key(r.legacy_id), page.pk) for r, page in zip(records, base_pages, strict=True)
+        )
         resolve_link = self.links.resolver([record.body_html for record in records], batch_urls)
         specific_by_model = defaultdict(list)
         revisions, tags, items = [], [], []

@@ -21,6 +21,19 @@ def test_headings_lists_and_external_links_are_kept():
     assert unresolved is False
 
 
+def test_word_document_settings_are_dropped_with_their_content():
+    # What Word puts before the text when its conditional comments were lost on the way.
+    html = (
+        "<xml><w:WordDocument><w:View>Normal</w:View><w:Zoom>0</w:Zoom>"
+        "<w:TrackMoves>false</w:TrackMoves><w:LidThemeOther>UK</w:LidThemeOther></w:WordDocument></xml>"
+        '<xml><w:LatentStyles DefLockedState="false" LatentStyleCount="267"></w:LatentStyles></xml>'
+        '<style>table.MsoNormalTable {mso-style-name:"Звичайна таблиця";}</style>'
+        '<p class="MsoNormal">Рішення сесії</p>'
+    )
+    fragments, _ = convert_html(html)
+    assert rich_text(fragments) == "<p>Рішення сесії</p>"
+
+
 def test_scripts_are_dropped_with_their_content():
     fragments, _ = convert_html("<p>Текст</p><script>alert(1)</script>")
     assert rich_text(fragments) == "<p>Текст</p>"
