@@ -68,6 +68,7 @@ class CommentViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = CommentIndexView
     edit_view_class = CommentEditView
+    copy_view_enabled = False  # comments come from citizens only (a «copy» is an add, and was a 500)
     filterset_class = CommentFilterSet
     list_display = [
         "author_name",

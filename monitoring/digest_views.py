@@ -7,6 +7,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from .access import ArticleReadersMenuItem, ArticleReadersOnlyMixin
 from .digest import build_digest, kyiv_today
 
 
@@ -16,7 +17,7 @@ class DayForm(forms.Form):
     )
 
 
-class DigestView(WagtailAdminTemplateMixin, TemplateView):
+class DigestView(ArticleReadersOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "monitoring/admin/digest.html"
     page_title = _("Daily digest")
     header_icon = "date"
@@ -34,6 +35,7 @@ class DigestView(WagtailAdminTemplateMixin, TemplateView):
 
 class DigestViewSet(ViewSet):
     icon = "date"
+    menu_item_class = ArticleReadersMenuItem
     menu_label = _("Daily digest")
 
     def get_urlpatterns(self):

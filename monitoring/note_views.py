@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from reports.admin_views import MonthlyReportForm, wants_download
 
+from .access import ArticleReadersMenuItem, ArticleReadersOnlyMixin
 from .models import MonthlyNoteText
 from .note import build_note
 from .note_render import FORMATS, headings, render
@@ -41,7 +42,7 @@ class NoteForm(MonthlyReportForm):
     )
 
 
-class MonthlyNoteView(WagtailAdminTemplateMixin, TemplateView):
+class MonthlyNoteView(ArticleReadersOnlyMixin, WagtailAdminTemplateMixin, TemplateView):
     """The note of a month (last month by default), shown and downloadable."""
 
     parses_parameters = True  # its form parses the month through cms.params (cms.param_guard)
@@ -80,6 +81,7 @@ class MonthlyNoteView(WagtailAdminTemplateMixin, TemplateView):
 
 class MonthlyNoteViewSet(ViewSet):
     icon = "doc-full"
+    menu_item_class = ArticleReadersMenuItem
     menu_label = _("Monthly note")
 
     def get_urlpatterns(self):

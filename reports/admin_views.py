@@ -12,7 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms import params
 from cms.dates import MAX_YEAR, MIN_YEAR, MONTH_RE
@@ -109,17 +112,41 @@ class MonthlyReportView(ReportPageMixin, TemplateView):
         return response
 
 
-class DeadlineDashboardView(ReportPageMixin, TemplateView):
-    """Acts that violate a publication deadline or will within a few working days (no parameters)."""
+#: The deadlines are the editors' of the acts: the dashboard lists only the acts its reader may edit.
+page_policy = PagePermissionPolicy()
 
+
+class DeadlineDashboardMenuItem(MenuItem):
+    """Shown to those who may edit some page: a registry keeper has no act to watch."""
+
+    def is_shown(self, request):
+        return page_policy.user_has_permission(request.user, "change")
+
+
+class DeadlineDashboardView(PermissionCheckedMixin, ReportPageMixin, TemplateView):
+    """Acts that violate a publication deadline or will within a few working days (no parameters).
+
+    Only the acts the user may edit are listed: an act still in the approval workflow is not public, and
+    a registry keeper or the press office must not read its title and number here.
+    """
+
+    permission_policy = page_policy
+    permission_required = "change"
     template_name = "reports/admin/deadlines.html"
     page_title = _("Publication deadlines")
     header_icon = "time"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        found = deadline_dashboard()
+        editable = set(
+            page_policy.instances_user_has_permission_for(self.request.user, "change")
+            .filter(pk__in=[item["id"] for item, _check in found])
+            .values_list("pk", flat=True)
+        )
         context["problems"] = [
             {"item": item, "check": check, "edit_url": reverse("wagtailadmin_pages:edit", args=[item["id"]])}
-            for item, check in deadline_dashboard()
+            for item, check in found
+            if item["id"] in editable
         ]
         return context

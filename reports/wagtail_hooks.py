@@ -15,7 +15,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import DeadlineDashboardView, MonthlyReportView
+from .admin_views import DeadlineDashboardMenuItem, DeadlineDashboardView, MonthlyReportView
 from .deadlines import VIOLATED, check_page
 from .models import MonthlyReportNotes
 
@@ -55,6 +55,7 @@ deadlines_viewset = ReportViewSet(
     "reports_deadlines",
     url_prefix="reports/deadlines",
     view_class=DeadlineDashboardView,
+    menu_item_class=DeadlineDashboardMenuItem,
     menu_label=_("Publication deadlines"),
     icon="time",
     menu_order=901,

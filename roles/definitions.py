@@ -14,6 +14,8 @@ MODERATORS = "Модератори"
 ADMINISTRATORS = "Адміністратори"
 
 SIGNED_SCANS = "Підписані скани"
+#: The secretariat's other files: the editable version of an act, its annexes (replaceable, unlike a scan).
+SECRETARIAT_FILES = "Матеріали секретаріату"
 PRESS_MEDIA = "Матеріали пресслужби"
 
 WORKFLOW_NAME = "Затвердження юридичних документів"
@@ -26,6 +28,8 @@ IMAGE_ACTIONS = ("add", "change", "choose")
 #: (app_label, codename) of the permissions of each group outside the page tree and collections.
 ADMIN_ACCESS = ("wagtailadmin", "access_admin")
 ISSUER = [("pages", f"{action}_issuer") for action in ("add", "change", "view")]
+#: Moderating the public's comments on drafts: comments come from citizens, so there is nothing to add.
+COMMENTS = [("discussion", f"{action}_comment") for action in ("change", "view")]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -76,16 +80,17 @@ ROLES = (
     ),
     Role(
         SECRETARIAT,
-        permissions=(ADMIN_ACCESS, *ISSUER),
+        # The secretariat is told of every new comment on a draft (discussion.services) and moderates it.
+        permissions=(ADMIN_ACCESS, *ISSUER, *COMMENTS),
         # No «publish»: an act or a commission document goes live through the moderators' approval.
         page_actions=("add", "change", "lock", "unlock"),
         sections=(ACTS, COMMISSIONS),
-        documents={SIGNED_SCANS: DOCUMENT_ACTIONS, None: ("choose",)},
+        documents={SIGNED_SCANS: DOCUMENT_ACTIONS, SECRETARIAT_FILES: DOCUMENT_ACTIONS, None: ("choose",)},
         images={None: ("choose",)},
     ),
     Role(
         MODERATORS,
-        permissions=(ADMIN_ACCESS, *ISSUER),
+        permissions=(ADMIN_ACCESS, *ISSUER, *COMMENTS),
         page_actions=("add", "change", "publish", "lock", "unlock"),
         sections=None,
         documents={None: DOCUMENT_ACTIONS},

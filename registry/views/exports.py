@@ -30,8 +30,10 @@ class OrganizationExportView(View):
         for key, value in list_params.lookups(query).items():
             queryset = queryset.filter(**{key: value})
         if query.get("q"):
-            matched = get_search_backend().search(query["q"], queryset)
-            queryset = model.objects.filter(pk__in=[obj.pk for obj in matched])
+            # The search backend filters only on its index's fields, and a field of activity (many to many)
+            # is none of them: search the whole list, then keep the matches the filters left in.
+            matched = get_search_backend().search(query["q"], model.objects.all())
+            queryset = queryset.filter(pk__in=[obj.pk for obj in matched])
         content = exports.export_organizations(
             queryset=queryset.order_by("name"), file_format=file_format, kind=kind
         )

@@ -5,9 +5,12 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Workflow
 
+from discussion.models import Comment
+from discussion.text import text_key
 from reports.models import MonthlyReportNotes
 from search.models import SynonymGroup
 from tests import factories as f
@@ -42,12 +45,23 @@ def keeper_client(client, django_user_model, db):
 
 
 def build_pages(home, *, image, issuer):
-    """Every page type under the home page, one act in moderation, one page locked."""
+    """Every page type under the home page, one act in moderation, one page locked, a comment on a draft."""
     news_index = f.NewsIndexPageFactory(parent=home)
     f.NewsPageFactory(parent=news_index, main_image=image)
     act_index = f.ActIndexPageFactory(parent=home)
     act = f.ActPageFactory(parent=act_index, issuer=issuer)
-    f.ActPageFactory(parent=act_index, issuer=issuer, number="", act_type="draft_decision", status="draft")
+    draft = f.ActPageFactory(
+        parent=act_index, issuer=issuer, number="", act_type="draft_decision", status="draft"
+    )
+    text = "Пропоную додати велодоріжки."
+    Comment.objects.create(
+        draft=draft,
+        author_name="Олена Петренко",
+        email="olena@example.org",
+        text=text,
+        text_key=text_key(text),
+        consent_given_at=timezone.now(),
+    )
     commission_index = f.CommissionIndexPageFactory(parent=home)
     commission = f.CommissionPageFactory(parent=commission_index)
     f.CommissionDocumentPageFactory(parent=commission)

@@ -90,6 +90,7 @@ _DATA_PATTERNS = (
     re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:KB|MB|GB|px)\b"),
     re.compile(r"\b\d+x\d+\b"),  # image dimensions
     re.compile(r"\b(?:UTF-8|Windows-125\d)\b"),  # character encodings of an uploaded file
+    re.compile(r"\b\d+-[IVXL]+\b"),  # numbers of Ukrainian laws: «№ 1160-IV» (the convocation in Roman)
     re.compile(rf"\b{re.escape(SYSTEM_USERNAME)}\b"),  # the import's user: a login name is data
     # Keys as printed on the keyboard, in the shortcuts dialog: «Ctrl + Shift + v».
     re.compile(r"\b(?:Ctrl|Alt|Shift|Cmd|Option|Esc|Enter)\b(?:\s*\+\s*(?:Ctrl|Alt|Shift|\S))*"),

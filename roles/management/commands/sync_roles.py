@@ -1,9 +1,6 @@
-from django.apps import apps
 from django.core.management.base import BaseCommand
-from django.db import transaction
 
-from roles.sync import section_pages, sync_roles
-from roles.workflows import sync_workflows
+from roles.complete import complete_roles
 
 
 class Command(BaseCommand):
@@ -15,9 +12,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
-            groups = sync_roles(apps)
-            pages = sync_workflows(section_pages=lambda section: section_pages(apps, section))
+        groups, pages = complete_roles()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Групи: {', '.join(groups)}. Затвердження модераторами діє в розділах: "
