@@ -9,21 +9,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.bulk import chunked
 from pages.models import ActPage, ActStage, ActType
-from reports.opendata import CHUNK_SIZE, Dataset, page_url_builder
+from reports.opendata import CHUNK_SIZE, Dataset, page_url_builder, published
 
 from .models import PUBLIC_STATUSES, Comment, CommentOutcome, CommentStatus
 from .selectors import SUMMARY_COUNTS
-from .services import kyiv_today
+from .services import KYIV, kyiv_today
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 
 
 def _public():
-    return Comment.objects.filter(status__in=PUBLIC_STATUSES, draft__live=True)
+    """Comments published after moderation, on drafts anyone may read (live and not in a private section)."""
+    return Comment.objects.filter(status__in=PUBLIC_STATUSES, draft__in=published(ActPage).values("pk"))
 
 
 def comment_rows() -> Iterator[dict]:
@@ -52,7 +54,8 @@ def comment_rows() -> Iterator[dict]:
             "draft_id": row["draft_id"],
             "draft_title": row["draft__title"],
             "draft_url": url(row["draft__url_path"]),
-            "received_on": row["created_at"].date(),
+            # The day in Kyiv, as the monthly report counts it: the database hands back UTC.
+            "received_on": timezone.localdate(row["created_at"], KYIV),
             "author_name": row["author_name"],
             "text": row["text"],
             "repeats": row["repeats"],
@@ -63,7 +66,7 @@ def comment_rows() -> Iterator[dict]:
 
 
 def _ended_drafts():
-    return ActPage.objects.live().filter(
+    return published(ActPage).filter(
         act_type__in=ActType.of_stage(ActStage.DRAFT), discussion_until__lt=kyiv_today()
     )
 

@@ -1,11 +1,16 @@
 """Editable parts of the monthly report: the narrative bullets that are not counts."""
 
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+#: A list marker an editor may type or paste before a bullet: «•» (with or without a space), or a hyphen,
+#: en or em dash or an asterisk followed by a space. A sign that belongs to the text («-5 скарг») stays.
+BULLET_MARKER = re.compile(r"^(?:•\s*|[-–—*](?:\s+|$))")
 
 
 class MonthlyReportNotes(models.Model):
@@ -40,4 +45,6 @@ class MonthlyReportNotes(models.Model):
             raise ValidationError({"month": _("Enter a date.")})
 
     def bullet_list(self) -> list[str]:
-        return [line.strip().lstrip("•-– ").strip() for line in self.bullets.splitlines() if line.strip()]
+        """The bullets, one per non-blank line, each without the list marker it may have been typed with."""
+        bullets = (BULLET_MARKER.sub("", line.strip()).strip() for line in self.bullets.splitlines())
+        return [bullet for bullet in bullets if bullet]

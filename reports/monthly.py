@@ -28,6 +28,7 @@ from pages.models import (
 from registry.models import Interaction, OrganizationKind
 
 from .models import MonthlyReportNotes
+from .opendata import published
 
 #: Apps above reports add their own bullets: a hook ``(first, last) -> list[Section]`` for the month's
 #: first and last day (public discussion counts the drafts discussed and the comments received).
@@ -76,7 +77,7 @@ class Section:
 
 @dataclass
 class MonthlyReport:
-    """The figures of one month; every count is by publication date, live pages only."""
+    """The figures of one month; every count is by publication date, public live pages only."""
 
     month: datetime.date
     department: str
@@ -160,7 +161,7 @@ def _counts_by(queryset, field_name: str, codes) -> dict[str, int]:
 def build_report(*, month: datetime.date) -> MonthlyReport:
     """Count the month's publications, videos and interactions; attach the editors' notes."""
     first, last = month_bounds(month)
-    in_month = {"live": True, "date__gte": first, "date__lte": last}
+    in_month = {"date__gte": first, "date__lte": last}
     interactions = Interaction.objects.filter(date__gte=first, date__lte=last)
     by_org_kind = {
         kind: interactions.filter(organizations__kind=kind).distinct().count()
@@ -170,12 +171,12 @@ def build_report(*, month: datetime.date) -> MonthlyReport:
     return MonthlyReport(
         month=first,
         department=getattr(settings, "REPORTS_DEPARTMENT", DEFAULT_DEPARTMENT),
-        news=_counts_by(NewsPage.objects.filter(**in_month), "kind", NewsKind.values),
-        acts=_counts_by(ActPage.objects.filter(**in_month), "act_type", ActType.values),
+        news=_counts_by(published(NewsPage).filter(**in_month), "kind", NewsKind.values),
+        acts=_counts_by(published(ActPage).filter(**in_month), "act_type", ActType.values),
         commission_documents=_counts_by(
-            CommissionDocumentPage.objects.filter(**in_month), "doc_type", CommissionDocumentType.values
+            published(CommissionDocumentPage).filter(**in_month), "doc_type", CommissionDocumentType.values
         ),
-        videos=VideoPage.objects.filter(**in_month).count(),
+        videos=published(VideoPage).filter(**in_month).count(),
         interactions=by_org_kind,
         interactions_total=interactions.count(),
         notes=notes.bullet_list() if notes else [],

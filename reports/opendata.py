@@ -77,11 +77,20 @@ def page_url_builder():
     return build
 
 
+def published(model):
+    """The pages of ``model`` that anyone may read: live, and outside every private section.
+
+    A page restricted to logged-in users, to groups or by a password (itself or through an ancestor)
+    is live but not public: the site asks for a login or a password, so open data must not show it.
+    """
+    return model.objects.live().public()
+
+
 def act_rows() -> Iterator[dict]:
-    """Live acts, oldest first."""
+    """Public live acts, oldest first."""
     url = page_url_builder()
     queryset = (
-        ActPage.objects.live()
+        published(ActPage)
         .order_by("pk")
         .values(
             "pk",
@@ -124,11 +133,11 @@ def act_rows() -> Iterator[dict]:
 
 
 def commission_document_rows() -> Iterator[dict]:
-    """Live documents of the deputy commissions, oldest first, with the commission's name."""
+    """Public live documents of the deputy commissions, oldest first, with the commission's name."""
     url = page_url_builder()
     commissions = dict(CommissionPage.objects.values_list("path", "title"))
     queryset = (
-        CommissionDocumentPage.objects.live()
+        published(CommissionDocumentPage)
         .order_by("pk")
         .values(
             "pk",
@@ -226,8 +235,8 @@ DATASETS = {
             "decisions and protocols published on the site, with their requisites and summaries."
         ),
         act_rows,
-        lambda: ActPage.objects.live().count(),
-        lambda: _latest(ActPage.objects.live(), "last_published_at"),
+        lambda: published(ActPage).count(),
+        lambda: _latest(published(ActPage), "last_published_at"),
         {"act_type": ActType, "status": ActStatus},
     ),
     "commission-documents": Dataset(
@@ -237,8 +246,8 @@ DATASETS = {
             "recommendations on draft decisions, with the commission, the number and the meeting date."
         ),
         commission_document_rows,
-        lambda: CommissionDocumentPage.objects.live().count(),
-        lambda: _latest(CommissionDocumentPage.objects.live(), "last_published_at"),
+        lambda: published(CommissionDocumentPage).count(),
+        lambda: _latest(published(CommissionDocumentPage), "last_published_at"),
         {"doc_type": CommissionDocumentType},
     ),
     "organizations": Dataset(
