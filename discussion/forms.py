@@ -11,6 +11,17 @@ MAX_TEXT = 10_000
 HONEYPOT = "website"
 
 
+class MultilineTextField(forms.CharField):
+    """A textarea's text with its line breaks as one character each, before ``max_length`` is checked.
+
+    Browsers count a line break as one character against the textarea's ``maxlength`` but send it as
+    CR LF (the HTML standard), so a comment the browser let through would be refused as too long."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n")
+
+
 class CommentForm(forms.Form):
     author_name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
@@ -18,7 +29,9 @@ class CommentForm(forms.Form):
         max_length=254,
         help_text=_("Not published. We write to it to tell you what became of your comment."),
     )
-    text = forms.CharField(label=_("Comment"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6}))
+    text = MultilineTextField(
+        label=_("Comment"), max_length=MAX_TEXT, widget=forms.Textarea(attrs={"rows": 6})
+    )
     attachment = forms.FileField(
         label=_("Attachment (optional)"),
         required=False,

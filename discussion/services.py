@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.cache_purge import purge_page
+
 from .files import EXTENSIONS
 from .models import Comment, CommentOutcome, CommentStatus
 from .text import text_key
@@ -140,8 +142,20 @@ def _moderated(comment: Comment, **fields) -> Comment:
     comment.moderated_at = timezone.now()
     comment.full_clean()
     comment.save()
+    purge_pages_showing(comment)
     notify_author(comment=comment)
     return comment
+
+
+def purge_pages_showing(comment: Comment):
+    """Drop the cached pages that show the comment or its draft's summary: the draft and its decision.
+
+    A moderator's decision must show at the next request; answers often come after the deadline, when
+    the draft's page no longer has the form and is stored in the page cache."""
+    draft = comment.draft
+    purge_page(page=draft)
+    if draft.adopted_as_id:
+        purge_page(page=draft.adopted_as)
 
 
 def approve_comment(*, comment: Comment) -> Comment:

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 import charset_normalizer
 import httpx
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 USER_AGENT = "radasite-monitoring/1.0 (Nizhyn city council media monitoring; +https://nizhynrada.gov.ua/)"
 #: Answers worth asking again: the server's trouble, not ours.
@@ -22,7 +24,51 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECAS
 
 
 class FetchError(Exception):
-    """A resource could not be read; the message says why, for the source's last error."""
+    """A resource could not be read; the message says why, in Ukrainian, for the source's last error.
+
+    ``status`` is the HTTP status of the answer that failed (None when there was no answer);
+    ``template`` and ``params`` let the same failure be told again of another address."""
+
+    def __init__(self, message: str, *, status: int | None = None, template=None, params=None):
+        super().__init__(message)
+        self.status = status
+        self.template = template
+        self.params = params or {}
+
+    def about(self, url: str) -> "FetchError":
+        """The same failure, told of ``url`` (a page of a host whose robots.txt could not be read)."""
+        if self.template is None or "url" not in self.params:
+            return self
+        return fetch_error(self.template, **{**self.params, "url": url, "status": self.status})
+
+
+def fetch_error(message, **params) -> FetchError:
+    """A ``FetchError`` whose message is written in Ukrainian whatever language is active: it is stored
+    on the source and read by the editors (a cron run or a task worker may have no language set).
+    ``params`` fill the message; ``status`` among them is also kept as the error's HTTP status."""
+    with translation.override("uk"):
+        text = str(message) % params
+    return FetchError(text, status=params.get("status"), template=message, params=params)
+
+
+def http_error(status: int, url: str) -> FetchError:
+    if status == 404 or status == 410:
+        message = _("The page was not found (HTTP %(status)s): %(url)s")
+    elif status >= 500:
+        message = _("The site's server failed (HTTP %(status)s): %(url)s")
+    else:
+        message = _("The site refused the request (HTTP %(status)s): %(url)s")
+    return fetch_error(message, status=status, url=url)  # status fills the message and is kept
+
+
+def network_error(error: httpx.TransportError, url: str, timeout) -> FetchError:
+    if isinstance(error, httpx.TimeoutException):
+        message = _("The site did not answer within %(seconds)s s: %(url)s")
+    elif isinstance(error, httpx.ConnectError):
+        message = _("The site is unreachable (the connection failed): %(url)s")
+    else:
+        message = _("A network error (%(name)s) while reading %(url)s")
+    return fetch_error(message, url=url, seconds=f"{timeout:g}", name=type(error).__name__)
 
 
 @dataclass
@@ -53,7 +99,8 @@ class Page:
 
 def decode(content: bytes, content_type: str = "") -> str:
     """The body as text: the charset the server declares, else the page's own, else a detected one."""
-    declared = re.search(r"charset=([\w-]+)", content_type, re.IGNORECASE)
+    # The parameter may be quoted (RFC 9110: ``charset="windows-1251"``).
+    declared = re.search(r"""charset\s*=\s*["']?([\w-]+)""", content_type, re.IGNORECASE)
     candidates = [declared.group(1) if declared else None]
     meta = _META_CHARSET.search(content[:4096])
     candidates.append(meta.group(1).decode("ascii") if meta else None)
@@ -89,7 +136,10 @@ class PoliteClient:
         self.user_agent = user_agent
         self.sleep = sleep
         self.clock = clock
+        self.timeout = timeout
         self.robots: dict[str, urllib.robotparser.RobotFileParser] = {}
+        #: Why a host's robots.txt could not be read (the host is then skipped for the run).
+        self.unreachable: dict[str, FetchError] = {}
         self.last_request: dict[str, float] = {}
         self.http = httpx.Client(
             timeout=timeout,
@@ -110,7 +160,11 @@ class PoliteClient:
     def get(self, url: str, *, etag: str = "", last_modified: str = "") -> Page:
         """GET ``url`` if robots.txt allows it, conditionally when validators are given."""
         if not self.allowed(url):
-            raise FetchError(f"robots.txt disallows {url}")
+            unreachable = self.unreachable.get(_origin(url))
+            if unreachable is not None:
+                # Told as what it is (the site is down, it answers 500…), of the address asked for.
+                raise unreachable.about(url)
+            raise fetch_error(_("The site's robots.txt disallows reading %(url)s"), url=url)
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
@@ -126,17 +180,19 @@ class PoliteClient:
             try:
                 page = self.read(url, headers or {})
             except httpx.TooManyRedirects as error:
-                raise FetchError(f"too many redirects: {url}") from error
+                raise fetch_error(
+                    _("Too many redirects (perhaps a redirect loop): %(url)s"), url=url
+                ) from error
             except httpx.TransportError as error:
                 if last:
-                    raise FetchError(f"{type(error).__name__}: {url}") from error
+                    raise network_error(error, url, self.timeout) from error
             else:
                 if page.status not in RETRY_STATUSES:
                     if page.status >= 400:
-                        raise FetchError(f"HTTP {page.status}: {url}")
+                        raise http_error(page.status, url)
                     return page
                 if last:
-                    raise FetchError(f"HTTP {page.status}: {url}")
+                    raise http_error(page.status, url)
             self.sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
@@ -145,12 +201,12 @@ class PoliteClient:
         with self.http.stream("GET", url, headers=headers) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > self.max_bytes:
-                raise FetchError(f"body of {declared} bytes is over the cap of {self.max_bytes}: {url}")
+                raise self.too_big(url)
             chunks, size = [], 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > self.max_bytes:
-                    raise FetchError(f"body over the cap of {self.max_bytes} bytes: {url}")
+                    raise self.too_big(url)
                 chunks.append(chunk)
             return Page(
                 url=str(response.url),
@@ -158,6 +214,13 @@ class PoliteClient:
                 content=b"".join(chunks),
                 headers={key.lower(): value for key, value in response.headers.items()},
             )
+
+    def too_big(self, url: str) -> FetchError:
+        return fetch_error(
+            _("The answer is over %(limit)s bytes; reading was stopped: %(url)s"),
+            limit=self.max_bytes,
+            url=url,
+        )
 
     def wait_for_host(self, url: str):
         host = urlsplit(url).netloc
@@ -173,19 +236,23 @@ class PoliteClient:
 
         As RFC 9309 says: no robots.txt (4xx) allows everything; an unreachable one (5xx, network)
         disallows everything for this run."""
-        parts = urlsplit(url)
-        origin = f"{parts.scheme}://{parts.netloc}"
+        origin = _origin(url)
         if origin not in self.robots:
             parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
             try:
                 page = self.request(origin + "/robots.txt")
             except FetchError as error:
-                status = str(error)
-                if status.startswith("HTTP 4"):
+                if error.status is not None and 400 <= error.status < 500:
                     parser.allow_all = True
                 else:
                     parser.disallow_all = True
+                    self.unreachable[origin] = error
             else:
                 parser.parse(page.text.splitlines())
             self.robots[origin] = parser
         return self.robots[origin].can_fetch(self.user_agent, url)
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"

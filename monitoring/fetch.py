@@ -6,6 +6,7 @@ source; an article that cannot be fetched is skipped and named in the source's e
 
 import calendar
 import datetime
+import email.utils
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -17,8 +18,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
-from .client import FetchError, PoliteClient
+from .client import FetchError, PoliteClient, fetch_error
 from .fingerprint import is_near_duplicate, simhash
 from .matching import WatchList, record_mentions
 from .models import Article, FetchStatus, Mention, Source, SourceKind
@@ -28,6 +30,10 @@ from .urls_canonical import canonical_url
 DUPLICATE_WINDOW = datetime.timedelta(days=14)
 _FORMAT_PATTERNS = {"%d": r"\d{1,2}", "%m": r"\d{1,2}", "%Y": r"\d{4}", "%y": r"\d{2}", "%H": r"\d{1,2}"}
 _FORMAT_PATTERNS.update({"%M": r"\d{2}", "%S": r"\d{2}"})
+#: Zone names of Ukrainian and neighbouring feeds that feedparser does not know (it takes them for UTC).
+_ZONE_NAMES = {"EET": "+0200", "EEST": "+0300", "MSK": "+0300", "CET": "+0100", "CEST": "+0200"}
+_ZONE_AT_END = re.compile(r"\s(" + "|".join(_ZONE_NAMES) + r")\s*$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -47,8 +53,36 @@ class NewArticle:
 
 
 def describe(error: Exception) -> str:
-    """A failure as the source's last error shows it."""
-    return str(error) if isinstance(error, FetchError) else f"{type(error).__name__}: {error}"
+    """A failure as the source's last error shows it, in Ukrainian."""
+    if isinstance(error, FetchError):
+        return str(error)
+    return str(
+        fetch_error(_("Unexpected error (%(name)s): %(error)s"), name=type(error).__name__, error=error)
+    )
+
+
+def plain_text(value: str, *, html: bool = True) -> str:
+    """A feed's title or summary as plain text: tags dropped and entities read (when it is HTML, as
+    in a CDATA title with markup), spaces (``&nbsp;`` too) collapsed."""
+    text = BeautifulSoup(value or "", "html.parser").get_text(" ") if html else value or ""
+    return _SPACES.sub(" ", text).strip()
+
+
+def entry_published(entry) -> datetime.datetime | None:
+    """A feed entry's date, in UTC; RFC 822 dates with «EET»/«EEST» read in their real offset."""
+    raw = entry.get("published") or entry.get("updated") or ""
+    zone = _ZONE_AT_END.search(raw)
+    if zone:
+        try:
+            value = email.utils.parsedate_to_datetime(
+                raw[: zone.start()] + " " + _ZONE_NAMES[zone.group(1).upper()]
+            )
+        except (TypeError, ValueError):
+            value = None
+        if value is not None and value.tzinfo is not None:
+            return value.astimezone(datetime.UTC)
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    return datetime.datetime.fromtimestamp(calendar.timegm(stamp), tz=datetime.UTC) if stamp else None
 
 
 def date_in(text: str, date_format: str) -> datetime.datetime | None:
@@ -68,25 +102,23 @@ def date_in(text: str, date_format: str) -> datetime.datetime | None:
 def feed_items(page) -> list[Item]:
     parsed = feedparser.parse(page.content)
     if not parsed.version and not parsed.entries:
-        raise FetchError(f"not a feed: {page.url}")
+        raise fetch_error(_("This is not an RSS or Atom feed: %(url)s"), url=page.url)
     items = []
     for entry in parsed.entries:
         link = entry.get("link")
         if not link:
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = (
-            datetime.datetime.fromtimestamp(calendar.timegm(stamp), tz=datetime.UTC) if stamp else None
-        )
-        summary = BeautifulSoup(entry.get("summary", ""), "html.parser").get_text(" ", strip=True)
-        items.append(Item(urljoin(page.url, link), entry.get("title", ""), published, summary))
+        summary = plain_text(entry.get("summary", ""))
+        detail = entry.get("title_detail") or {}
+        title = plain_text(entry.get("title", ""), html=detail.get("type") == "text/html")
+        items.append(Item(urljoin(page.url, link), title, entry_published(entry), summary))
     return items
 
 
 def page_items(page, *, selector: str, date_format: str) -> list[Item]:
     """The article links of a page without a feed, with a date found beside each link."""
     if not selector:
-        raise FetchError("a page source needs an article link selector")
+        raise fetch_error(_("A page source needs the CSS selector of its article links."))
     soup = BeautifulSoup(page.text, "html.parser")
     items, seen = [], set()
     for link in soup.select(selector):
@@ -134,13 +166,18 @@ def find_duplicate(fingerprint: int, *, exclude_source: Source) -> Article | Non
 def store_article(*, source: Source, item: Item, client: PoliteClient, watch_list: WatchList):
     """Read an announced article's page and store it, unless its canonical address is known."""
     url = canonical_url(item.url)
-    if Article.objects.filter(url=url).exists():
+    if Article.objects.filter(Q(url=url) | Q(announced_url=url)).exists():
         return None
     page = client.get(item.url)
-    title, text, published = extract(page.text, page.url)
     final_url = canonical_url(page.url)
-    if final_url != url and Article.objects.filter(url=final_url).exists():
-        return None
+    if final_url != url:
+        # Redirected (http to https, ?p=ID to the permalink…): the announced address is remembered
+        # on the article, so the next run does not read the page again.
+        known = Article.objects.filter(url=final_url)
+        if known.exists():
+            known.filter(announced_url="").update(announced_url=url)
+            return None
+    title, text, published = extract(page.text, page.url)
     text = text or item.summary
     fingerprint = simhash(text)
     try:
@@ -148,6 +185,7 @@ def store_article(*, source: Source, item: Item, client: PoliteClient, watch_lis
             article = Article.objects.create(
                 source=source,
                 url=final_url,
+                announced_url=url if final_url != url else "",
                 title=(item.title or title or final_url)[:500],
                 published=item.published or published,
                 text=text,

@@ -90,6 +90,10 @@ class Article(models.Model):
         Source, verbose_name=_("source"), on_delete=models.CASCADE, related_name="articles"
     )
     url = models.URLField(_("address"), max_length=1000, unique=True)
+    #: The canonical address the source gave, when it redirected to ``url``: known, it is not read again.
+    announced_url = models.URLField(
+        _("announced address"), max_length=1000, blank=True, db_index=True, editable=False
+    )
     title = models.CharField(_("title"), max_length=500)
     published = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
     fetched_at = models.DateTimeField(_("fetched at"), auto_now_add=True)

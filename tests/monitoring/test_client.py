@@ -22,38 +22,38 @@ def test_conditional_get_with_the_etag_gets_304(media, polite):
 
 
 def test_a_server_slower_than_the_timeout_fails_after_retries(media, polite):
-    with pytest.raises(FetchError, match="ReadTimeout"):
+    with pytest.raises(FetchError, match="Сайт не відповів за 0.5 с"):
         polite.get(media.url("/slow"))
     assert media.hits.count("/slow") == 3
 
 
 def test_a_500_is_retried_with_growing_back_off_then_fails(media, polite):
-    with pytest.raises(FetchError, match="HTTP 500"):
+    with pytest.raises(FetchError, match=r"Помилка сервера сайту \(HTTP 500\)"):
         polite.get(media.url("/error"))
     assert media.hits.count("/error") == 3
     assert polite.sleeps == [1.0, 2.0]
 
 
 def test_a_404_is_not_retried(media, polite):
-    with pytest.raises(FetchError, match="HTTP 404"):
+    with pytest.raises(FetchError, match=r"Сторінку не знайдено \(HTTP 404\)"):
         polite.get(media.url("/missing"))
     assert media.hits.count("/missing") == 1
 
 
 def test_a_redirect_loop_fails_without_retrying(media, polite):
-    with pytest.raises(FetchError, match="too many redirects"):
+    with pytest.raises(FetchError, match="Забагато переадресацій"):
         polite.get(media.url("/loop"))
     assert media.hits.count("/loop") <= 4
 
 
 def test_a_body_over_the_cap_is_abandoned_early(media, polite):
-    with pytest.raises(FetchError, match="over the cap"):
+    with pytest.raises(FetchError, match="читання перервано"):
         polite.get(media.url("/huge"))
     assert polite.max_bytes == 64 * 1024
 
 
 def test_robots_txt_is_read_once_and_obeyed(media, polite):
-    with pytest.raises(FetchError, match="robots.txt disallows"):
+    with pytest.raises(FetchError, match="robots.txt сайту забороняє"):
         polite.get(media.url("/private/secret"))
     polite.get(media.url("/articles/one"))
     assert "/private/secret" not in media.hits

@@ -38,7 +38,7 @@ def test_robots_txt_keeps_a_disallowed_item_out_and_says_so(media, polite):
     fetch(source, polite)
     source.refresh_from_db()
     assert source.last_status == FetchStatus.OK
-    assert "robots.txt disallows" in source.last_error
+    assert "robots.txt сайту забороняє" in source.last_error
     assert not Article.objects.filter(url__contains="private").exists()
 
 
@@ -92,11 +92,11 @@ def test_the_second_fetch_of_an_unchanged_feed_is_a_304(media, polite):
     "path,error",
     [
         ("/error", "HTTP 500"),
-        ("/slow", "ReadTimeout"),
-        ("/loop", "too many redirects"),
-        ("/huge", "over the cap"),
-        ("/not-a-feed.xml", "not a feed"),
-        ("/missing.xml", "HTTP 404"),
+        ("/slow", "Сайт не відповів"),
+        ("/loop", "Забагато переадресацій"),
+        ("/huge", "читання перервано"),
+        ("/not-a-feed.xml", "Це не стрічка RSS чи Atom"),
+        ("/missing.xml", "Сторінку не знайдено (HTTP 404)"),
     ],
 )
 def test_a_failing_source_is_recorded_and_the_run_goes_on(media, polite, path, error):
@@ -112,7 +112,7 @@ def test_a_page_source_without_a_selector_is_an_error_on_the_source(media, polit
     source = make_source(media, "/news/", slug="page", kind=SourceKind.PAGE)
     fetch(source, polite)
     source.refresh_from_db()
-    assert "selector" in source.last_error
+    assert "CSS-селектор" in source.last_error
 
 
 def test_only_enabled_sources_past_their_interval_are_due(media):

@@ -43,7 +43,7 @@ def test_without_arguments_only_due_sources_are_fetched_and_errors_go_to_stderr(
     Source.objects.create(name="Зламане", slug="broken", url=media.url("/not-a-feed.xml"))
     Source.objects.create(name="Вимкнене", slug="off", url=media.url("/atom.xml"), enabled=False)
     lines, err = run()
-    assert lines == [] and err.startswith("broken: not a feed")
+    assert lines == [] and err.startswith("broken: Це не стрічка RSS чи Atom")
     assert Source.objects.get(slug="broken").last_status == FetchStatus.ERROR
     assert Source.objects.get(slug="off").last_fetch_at is None and Article.objects.count() == 0
 
