@@ -63,6 +63,7 @@ def normalise_headers(headers) -> tuple[list[str], list[str], list[str]]:
     """
     normalised, problems, ignored = [], [], []
     for header in headers or []:
+        header = "" if header is None else header
         column = _HEADERS.get(_header_key(header))
         if column is None:
             ignored.append(str(header))
@@ -161,13 +162,42 @@ def parse_number(value, *, required=False) -> int | None:
 
 _DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y")
 
+# Excel counts days from 30.12.1899 (its day 60 is the 29.02.1900 that never was; dates after it
+# are right). A serial number is a date kept in a cell formatted as «Загальний» or «Числовий», as
+# voting systems' exports leave it: «46086» is 05.03.2026, «46086,6056» 05.03.2026 14:32, «0,6056» 14:32.
+_EXCEL_EPOCH = datetime.datetime(1899, 12, 30)
+_FIRST_SERIAL, _LAST_SERIAL = 32874, 73051  # 01.01.1990 and 01.01.2100, the dates the import accepts
+_SERIAL = re.compile(r"[0-9]{1,5}(?:[.,][0-9]+)?")
+
+
+def _serial(value) -> float | None:
+    """An Excel serial number in a cell: a number in XLSX, digits with a decimal point or comma in CSV."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    raw = text(value)
+    return float(raw.replace(",", ".")) if _SERIAL.fullmatch(raw) else None
+
+
+def _serial_date(serial: float) -> datetime.date:
+    return (_EXCEL_EPOCH + datetime.timedelta(days=int(serial))).date()
+
+
+def _serial_time(serial: float) -> datetime.time:
+    seconds = min(round((serial % 1) * 86400), 86399)  # 0,9999999 is 23:59:59, not the next midnight
+    return (_EXCEL_EPOCH + datetime.timedelta(seconds=seconds)).time()
+
 
 def parse_date(value) -> datetime.date:
-    """A date as DD.MM.YYYY, YYYY-MM-DD or an XLSX date (a time part is ignored)."""
+    """A date as DD.MM.YYYY, YYYY-MM-DD, an XLSX date or an Excel serial number (a time part is ignored)."""
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):
         return value
+    serial = _serial(value)
+    if serial is not None and _FIRST_SERIAL <= serial < _LAST_SERIAL:
+        return _serial_date(serial)
     raw = text(value).split(" ")[0] if text(value) else ""
     if not raw:
         raise ValueError(_("The date is empty."))
@@ -182,11 +212,18 @@ def parse_date(value) -> datetime.date:
 
 
 def parse_time(value) -> datetime.time | None:
-    """A time as HH:MM or HH:MM:SS (also after a date) or an XLSX time; None when empty."""
+    """A time as HH:MM or HH:MM:SS (also after a date), an XLSX time or an Excel serial (its fraction
+    of a day: «0,6056» or «46086,6056» is 14:32); None when empty."""
     if isinstance(value, datetime.datetime):
         return value.time()
     if isinstance(value, datetime.time):
         return value
+    serial = _serial(value)
+    # «10.05» is a time as people write it, «0,6055556» a fraction of a day as Excel writes it.
+    people = re.fullmatch(r"[0-9]+[.,][0-9]{1,2}", text(value))
+    fraction = serial is not None and 0 <= serial < 1 and not people
+    if fraction or (serial is not None and _FIRST_SERIAL <= serial < _LAST_SERIAL):
+        return _serial_time(serial)
     raw = text(value)
     if not raw:
         return None

@@ -60,8 +60,10 @@ class BallotResource(resources.ModelResource):
         batch_size = 1000
         clean_model_instances = False
 
-    def __init__(self, *, convocation: Convocation | None = None, **kwargs):
+    def __init__(self, *, convocation: Convocation | None = None, lines: list[int] | None = None, **kwargs):
         super().__init__(**kwargs)
+        #: Each data row's number in the file (a title above the header and blank rows move them).
+        self.lines = lines
         self.reader = RowReader(convocation=convocation)
         self._meetings: dict[tuple, Meeting | None] = {}
         self._items: dict[int, dict[tuple, AgendaItem]] = {}
@@ -150,7 +152,8 @@ class BallotResource(resources.ModelResource):
             first = self._seen.setdefault(seen, kwargs["row_number"])
             if first != kwargs["row_number"]:
                 errors[fmt.DEPUTY] = [
-                    _("This deputy's ballot in this vote is already in row %(row)d.") % {"row": first + 1}
+                    _("This deputy's ballot in this vote is already in row %(row)d.")
+                    % {"row": self.lines[first - 1] if self.lines else first + 1}
                 ]
         if errors:
             raise ValidationError(errors)

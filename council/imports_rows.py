@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import imports as fmt
-from .models import Convocation, Deputy
+from .models import Convocation, Deputy, Membership
 from .names import match_name, name_key
 
 
@@ -57,8 +57,9 @@ class RowReader:
     def __init__(self, *, convocation: Convocation | None = None):
         self.convocation = convocation
         self.convocations = list(Convocation.objects.order_by("start_date"))
-        self._candidates: dict[int, list[tuple[str, Deputy]]] = {}
-        self._names: dict[tuple[int, str], tuple[Deputy | None, list[Deputy]]] = {}
+        self._terms: dict[int, list[tuple[Deputy, datetime.date, datetime.date | None]]] = {}
+        self._candidates: dict[tuple, list[tuple[str, Deputy]]] = {}
+        self._names: dict[tuple, tuple[Deputy | None, list[Deputy]]] = {}
 
     def read(self, row: dict) -> ParsedRow:
         """The row's values and keys, its deputy matched; every problem kept under its column."""
@@ -116,17 +117,39 @@ class RowReader:
         )
         return None
 
+    def _members(self, convocation: Convocation) -> list[tuple[Deputy, datetime.date, datetime.date | None]]:
+        """The convocation's deputies with each membership's dates, read once per import."""
+        if convocation.pk not in self._terms:
+            memberships = Membership.objects.filter(convocation=convocation).select_related("deputy")
+            self._terms[convocation.pk] = [(m.deputy, m.start_date, m.end_date) for m in memberships]
+        return self._terms[convocation.pk]
+
+    def _candidates_on(self, convocation: Convocation, day: datetime.date | None) -> list[tuple[str, Deputy]]:
+        """(full name, deputy) of the convocation's deputies sitting on ``day`` (all of them with no day)."""
+        key = (convocation.pk, day)
+        if key not in self._candidates:
+            deputies = {
+                deputy.pk: deputy
+                for deputy, start, end in self._members(convocation)
+                if day is None or (start <= day and (end is None or day <= end))
+            }
+            self._candidates[key] = [(deputy.full_name, deputy) for deputy in deputies.values()]
+        return self._candidates[key]
+
     def _deputy(self, parsed, name: str) -> Deputy | None:
+        """The deputy ``name`` denotes among those sitting on the session's day.
+
+        The council's composition is counted on that day (``council.tally``), so a ballot of a deputy
+        whose mandate had ended, or not yet begun, would count beside a composition without him or her;
+        and a successor with the predecessor's initials («Бойко О.М.») is not an ambiguity.
+        """
         convocation = parsed.convocation
         if not name:
             parsed.fail(fmt.DEPUTY, _("The deputy's name is empty."))
             return None
-        if convocation.pk not in self._candidates:
-            deputies = Deputy.objects.filter(memberships__convocation=convocation).distinct()
-            self._candidates[convocation.pk] = [(deputy.full_name, deputy) for deputy in deputies]
-        cache_key = (convocation.pk, name)
+        cache_key = (convocation.pk, parsed.date, name)
         if cache_key not in self._names:
-            self._names[cache_key] = match_name(name, self._candidates[convocation.pk])
+            self._names[cache_key] = match_name(name, self._candidates_on(convocation, parsed.date))
         deputy, ambiguous = self._names[cache_key]
         if ambiguous:
             parsed.fail(
@@ -135,12 +158,38 @@ class RowReader:
                 % {"name": name, "names": "; ".join(sorted(d.full_name for d in ambiguous))},
             )
         elif deputy is None:
-            parsed.fail(
-                fmt.DEPUTY,
-                _(
-                    "No deputy of convocation %(number)s is called «%(name)s»: "
-                    "check the name or add the deputy."
+            everyone = (convocation.pk, None, name)
+            if everyone not in self._names:
+                self._names[everyone] = match_name(name, self._candidates_on(convocation, None))
+            former = self._names[everyone][0]
+            if former is not None:
+                parsed.fail(fmt.DEPUTY, self._not_sitting(former, convocation, parsed.date))
+            else:
+                parsed.fail(
+                    fmt.DEPUTY,
+                    _(
+                        "No deputy of convocation %(number)s is called «%(name)s»: "
+                        "check the name or add the deputy."
+                    )
+                    % {"number": convocation.number, "name": name},
                 )
-                % {"number": convocation.number, "name": name},
-            )
         return deputy
+
+    def _not_sitting(self, deputy: Deputy, convocation: Convocation, day: datetime.date) -> str:
+        terms = sorted((start, end) for who, start, end in self._members(convocation) if who.pk == deputy.pk)
+        periods = ", ".join(
+            _("from %(start)s to %(end)s")
+            % {"start": start.strftime("%d.%m.%Y"), "end": end.strftime("%d.%m.%Y")}
+            if end
+            else _("from %(start)s") % {"start": start.strftime("%d.%m.%Y")}
+            for start, end in terms
+        )
+        return _(
+            "%(name)s was not a deputy of convocation %(number)s on %(date)s (the mandate ran %(periods)s): "
+            "check the date or the name."
+        ) % {
+            "name": deputy.full_name,
+            "number": convocation.number,
+            "date": day.strftime("%d.%m.%Y"),
+            "periods": periods,
+        }

@@ -12,10 +12,11 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from registry.columns import file_row_number
+from registry.columns import file_row_number, is_blank
 from registry.services import RowProblem
 
 from . import imports as fmt
+from .imports_file import header_row
 from .imports_resource import BallotResource, row_errors
 from .models import Convocation, Vote
 
@@ -69,8 +70,7 @@ class ImportReport:
         return bool(self.file_errors or self.invalid_rows)
 
 
-def _report_row(number: int, row_result, raw: dict) -> ReportRow:
-    line = file_row_number(number)
+def _report_row(line: int, row_result, raw: dict) -> ReportRow:
     cells = {column: fmt.text(raw.get(column)) for column in fmt.COLUMNS if column in raw}
     if row_result.is_invalid() or row_result.is_error():
         problems = []
@@ -88,7 +88,12 @@ def _report_row(number: int, row_result, raw: dict) -> ReportRow:
 def import_votes(
     *, dataset: tablib.Dataset, dry_run: bool, convocation: Convocation | None = None
 ) -> ImportReport:
-    """Validate every row of ``dataset`` and, unless ``dry_run`` or any row has an error, write them all."""
+    """Validate every row of ``dataset`` and, unless ``dry_run`` or any row has an error, write them all.
+
+    A title above the header is left out and so are blank rows; every row is reported by its number
+    in the file.
+    """
+    dataset, lines = _table(dataset)
     report = ImportReport(total_rows=len(dataset), dry_run=dry_run)
     headers, report.file_errors, report.ignored_columns = fmt.normalise_headers(dataset.headers)
     if report.file_errors:
@@ -97,7 +102,7 @@ def import_votes(
         report.file_errors.append(_("The file has no rows of ballots."))
         return report
     dataset.headers = headers
-    resource = BallotResource(convocation=convocation)
+    resource = BallotResource(convocation=convocation, lines=lines)
     with transaction.atomic(using=resource.get_db_connection_name()):
         result = resource.import_data(
             dataset,
@@ -108,7 +113,7 @@ def import_votes(
         )
         raw_rows = dataset.dict
         report.rows = [
-            _report_row(number, row_result, raw_rows[number - 1])
+            _report_row(lines[number - 1], row_result, raw_rows[number - 1])
             for number, row_result in enumerate(result.rows, 1)
         ]
         report.file_errors = list(dict.fromkeys(str(error.error) for error in result.base_errors))
@@ -120,6 +125,19 @@ def import_votes(
             )
         report.written = not dry_run and not report.has_errors
     return report
+
+
+def _table(dataset: tablib.Dataset) -> tuple[tablib.Dataset, list[int]]:
+    """The rows of ballots under the real header, blank rows left out, and each one's row in the file."""
+    above = header_row(dataset)
+    headers = list(dataset.headers or []) if not above else list(dataset[above - 1])
+    headers = ["" if header is None else header for header in headers]
+    rows, lines = [], []
+    for position, row in enumerate(dataset[above:], above + 1):
+        if not all(is_blank(value) for value in row):
+            rows.append(row)
+            lines.append(file_row_number(position))
+    return tablib.Dataset(*rows, headers=headers), lines
 
 
 def row_list(numbers: list[int], *, limit: int = 30) -> str:

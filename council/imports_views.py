@@ -29,6 +29,7 @@ from registry.permissions import require
 from registry.uploads import Upload, UploadGone
 
 from . import imports as fmt
+from .imports_file import read_votes_file
 from .imports_service import ImportReport, Outcome, import_votes, summary_lines
 from .models import Ballot, Convocation
 
@@ -123,7 +124,7 @@ class VotePreviewView(ImportMixin, TemplateView):
             self.convocation = Convocation.objects.filter(number=number).first() if number else None
             if number and self.convocation is None:
                 raise params.BadParameter("convocation", number, "")
-            dataset = files.read_dataset(
+            dataset = read_votes_file(
                 content=self.upload.read(),
                 file_format=self.upload.file_format,
                 encoding=self.upload.encoding,

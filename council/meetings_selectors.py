@@ -66,11 +66,13 @@ def meeting_with_agenda(pk: int) -> Meeting | None:
 
 
 def feed_meetings(*, now: datetime.datetime) -> QuerySet:
-    """Meetings for the iCalendar feed: announced, held or moved to a new date, from 90 days ago on."""
+    """Meetings for the iCalendar feed: announced, held or postponed, from 90 days ago on.
+
+    A postponed meeting is at its new date, or without one at the date it will not take place on
+    (the feed marks it cancelled, so a calendar that has it learns that it is off).
+    """
     since = now - datetime.timedelta(days=FEED_PAST_DAYS)
-    listed = Q(status__in=[MeetingStatus.ANNOUNCED, MeetingStatus.HELD]) | Q(
-        status=MeetingStatus.POSTPONED, postponed_to__isnull=False
-    )
+    listed = Q(status__in=[MeetingStatus.ANNOUNCED, MeetingStatus.HELD, MeetingStatus.POSTPONED])
     return (
         Meeting.objects.filter(listed)
         .select_related("convocation", "commission")

@@ -79,6 +79,13 @@ def summary(meeting) -> str:
     return label
 
 
+def feed_status(meeting) -> str:
+    """RFC 5545's STATUS of a meeting: a meeting postponed with no new date is off (CANCELLED) at its date."""
+    if meeting.status == MeetingStatus.POSTPONED and meeting.postponed_to is None:
+        return "CANCELLED"
+    return "CONFIRMED"
+
+
 @cacheable
 def calendar_ics(request):
     """The iCalendar feed of meetings of the last 90 days and the future."""
@@ -89,6 +96,7 @@ def calendar_ics(request):
             uid=f"meeting-{meeting.pk}@{host}",
             starts_at=meeting.when,
             summary=summary(meeting),
+            status=feed_status(meeting),
             location=meeting.place,
             description="\n".join(str(item) for item in meeting.agenda_items.all()),
             url=request.build_absolute_uri(meeting_url(meeting.pk)),

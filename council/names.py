@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 # A name part: letters with inner apostrophes or hyphens («Дем'яненко», «Лисенко-Коваль»).
 _PART = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*", re.UNICODE)
+# An apostrophe, or a double quote standing for one, between two letters.
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['\"](?=[^\W\d_])")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # Latin letters that look like Cyrillic ones, typed by mistake inside a Cyrillic word.
 # Compared lower-cased, so «B», «H», «M», «T» count too (as «в», «н», «м», «т»).
@@ -72,4 +74,16 @@ def match_name(name: str, candidates: Iterable[tuple[str, T]]) -> tuple[T | None
     fitting = [obj for full, obj in candidates if could_be(name, full)]
     if len(fitting) == 1:
         return fitting[0], []
+    if fitting:
+        return None, fitting
+    # Voting systems and old encodings drop the apostrophe («Демяненко») or write «"» for it: with
+    # nothing found, the names are compared without it, still never guessing between two.
+    bare = _without_apostrophes(name)
+    fitting = [obj for full, obj in candidates if could_be(bare, _without_apostrophes(full))]
+    if len(fitting) == 1:
+        return fitting[0], []
     return None, fitting
+
+
+def _without_apostrophes(name: str) -> str:
+    return _APOSTROPHE.sub("", normalize(name))

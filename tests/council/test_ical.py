@@ -109,10 +109,14 @@ def test_the_feed_holds_recent_and_coming_meetings_with_their_agendas(client, co
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     found = {event["SUMMARY"]: event for event in events(response.content.decode())}
     assert set(found) == {
+        "Сесія міської ради № 58 (перенесено)",
         "Сесія міської ради № 59",
         "Сесія міської ради № 60 (перенесено)",
         "Сесія міської ради № 61",
     }
+    # Postponed with no new date: off at its date; with one: on at the new date.
+    assert found["Сесія міської ради № 58 (перенесено)"]["STATUS"] == "CANCELLED"
+    assert found["Сесія міської ради № 60 (перенесено)"]["STATUS"] == "CONFIRMED"
     event = found["Сесія міської ради № 61"]
     assert event["LOCATION"] == "Сесійна зала, вул. Гоголя, 15"
     assert event["DESCRIPTION"] == "1. Про бюджет; зміни, доповнення"

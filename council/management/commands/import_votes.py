@@ -1,10 +1,14 @@
 """Load the electronic voting system's results (one row per ballot) from a CSV or XLSX file."""
 
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from council.imports_file import read_votes_file
 from council.imports_service import import_votes, row_list, summary_lines
 from council.models import Convocation
+from registry import files
 from registry.commands import add_file_arguments, read_file
 
 FORMATS = ("csv", "xlsx")
@@ -26,8 +30,21 @@ class Command(BaseCommand):
             "--convocation", type=int, help="the convocation's number (default: the one sitting on each date)"
         )
 
+    @staticmethod
+    def read(options):
+        """The file's rows: a CSV as the registry reads it, a workbook with its merged cells filled."""
+        if (options["format"] or files.guess_format(options["file"])) != "xlsx":
+            return read_file(options, formats=FORMATS)  # also every complaint about the path and format
+        path = Path(options["file"])
+        if not path.is_file():
+            return read_file(options, formats=FORMATS)
+        try:
+            return read_votes_file(content=path.read_bytes(), file_format="xlsx")
+        except files.RegistryFileError as error:
+            raise CommandError(str(error)) from error
+
     def handle(self, *args, **options):
-        dataset = read_file(options, formats=FORMATS)
+        dataset = self.read(options)
         convocation = None
         if options["convocation"] is not None:
             convocation = Convocation.objects.filter(number=options["convocation"]).first()
