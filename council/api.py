@@ -19,6 +19,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from cms import params
+from reports.opendata import is_published
 from search.api import MAX_INTEGER, CheckedParametersMixin
 
 from .kinds import DeputyStatus, MeetingKind, MeetingStatus
@@ -101,7 +102,7 @@ class CommissionField(serializers.Field):
 
 
 class AgendaField(serializers.Field):
-    """A meeting's agenda in order: number, question, the draft and decision (ids of live acts)."""
+    """A meeting's agenda in order: number, question, the draft and decision (ids of published acts)."""
 
     def __init__(self, **kwargs):
         super().__init__(source="api_agenda", read_only=True, **kwargs)
@@ -112,8 +113,8 @@ class AgendaField(serializers.Field):
                 "id": item.pk,
                 "number": item.number,
                 "title": item.title,
-                "draft": item.draft_id if item.draft_id and item.draft.live else None,
-                "decision": item.decision_id if item.decision_id and item.decision.live else None,
+                "draft": item.draft_id if item.draft_published else None,
+                "decision": item.decision_id if item.decision_published else None,
             }
             for item in items
         ]
@@ -215,7 +216,9 @@ class MeetingsAPIViewSet(CouncilEndpoint):
     def get_queryset(self):
         queryset = Meeting.objects.select_related("convocation", "commission").order_by("-starts_at", "-id")
         if self.action != "listing_view":
-            items = AgendaItem.objects.select_related("draft", "decision").order_by("sort_order", "pk")
+            items = AgendaItem.objects.annotate(
+                draft_published=is_published("draft_id"), decision_published=is_published("decision_id")
+            ).order_by("sort_order", "pk")
             queryset = queryset.prefetch_related(
                 Prefetch("agenda_items", queryset=items, to_attr="api_agenda")
             )

@@ -22,7 +22,7 @@ from wagtail.models import Site
 
 from cms.bulk import chunked
 from reports import opendata as catalogue
-from reports.opendata import Dataset, page_url_builder
+from reports.opendata import Dataset, is_published, page_url_builder
 
 from .kinds import (
     BallotChoice,
@@ -128,21 +128,25 @@ def session_rows() -> Iterator[dict]:
     meeting_url = meeting_url_builder()
     page_url = page_url_builder()
     absolute = site_url_builder()
-    queryset = Meeting.objects.order_by("pk").values(
-        "pk",
-        "kind",
-        "number",
-        "convocation__number",
-        "commission__title",
-        "title",
-        "starts_at",
-        "place",
-        "status",
-        "postponed_to",
-        "protocol_id",
-        "protocol__file",
-        "video__url_path",
-        "video__live",
+    queryset = (
+        Meeting.objects.order_by("pk")
+        .annotate(video_published=is_published("video_id"))
+        .values(
+            "pk",
+            "kind",
+            "number",
+            "convocation__number",
+            "commission__title",
+            "title",
+            "starts_at",
+            "place",
+            "status",
+            "postponed_to",
+            "protocol_id",
+            "protocol__file",
+            "video__url_path",
+            "video_published",
+        )
     )
     for row in queryset.iterator(chunk_size=chunk_size()):
         protocol = None
@@ -162,27 +166,31 @@ def session_rows() -> Iterator[dict]:
             "status": row["status"],
             "postponed_to": row["postponed_to"],
             "protocol_url": protocol,
-            "video_url": page_url(row["video__url_path"]) if row["video__live"] else None,
+            "video_url": page_url(row["video__url_path"]) if row["video_published"] else None,
         }
 
 
 def agenda_item_rows() -> Iterator[dict]:
-    """Agenda items by id, each with its meeting, the draft and decision (live acts) and initiators."""
+    """Agenda items by id, each with its meeting, the draft and decision (published acts) and initiators."""
     page_url = page_url_builder()
     through = AgendaItem.initiators.through
-    queryset = AgendaItem.objects.order_by("pk").values(
-        "pk",
-        "meeting_id",
-        "sort_order",
-        "number",
-        "title",
-        "rapporteur",
-        "draft_id",
-        "draft__live",
-        "draft__url_path",
-        "decision_id",
-        "decision__live",
-        "decision__url_path",
+    queryset = (
+        AgendaItem.objects.order_by("pk")
+        .annotate(draft_published=is_published("draft_id"), decision_published=is_published("decision_id"))
+        .values(
+            "pk",
+            "meeting_id",
+            "sort_order",
+            "number",
+            "title",
+            "rapporteur",
+            "draft_id",
+            "draft_published",
+            "draft__url_path",
+            "decision_id",
+            "decision_published",
+            "decision__url_path",
+        )
     )
     size = chunk_size()
     for chunk in chunked(queryset.iterator(chunk_size=size), size):
@@ -194,7 +202,7 @@ def agenda_item_rows() -> Iterator[dict]:
         ):
             initiators.setdefault(item_id, []).append(name)
         for row in chunk:
-            draft_live, decision_live = row["draft__live"], row["decision__live"]
+            draft_live, decision_live = row["draft_published"], row["decision_published"]
             yield {
                 "id": row["pk"],
                 "meeting_id": row["meeting_id"],

@@ -9,11 +9,18 @@ from .models import Comment
 
 
 def month_counts(first, last) -> tuple[int, int]:
-    """Drafts whose discussion ended in the month, and comments received in it (repeats counted once)."""
-    drafts = ActPage.objects.live().filter(
+    """Drafts whose discussion ended in the month, and comments received in it (repeats counted once).
+
+    Only public drafts count, as in the rest of the report (``reports.opendata.published``): a draft
+    behind a login, a group or a password was not put out for public discussion.
+    """
+    public = ActPage.objects.live().public()
+    drafts = public.filter(
         act_type__in=ActType.of_stage(ActStage.DRAFT), discussion_until__gte=first, discussion_until__lte=last
     )
-    comments = Comment.objects.filter(created_at__date__gte=first, created_at__date__lte=last)
+    comments = Comment.objects.filter(
+        created_at__date__gte=first, created_at__date__lte=last, draft__in=public.values("pk")
+    )
     return drafts.count(), comments.count()
 
 

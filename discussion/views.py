@@ -47,6 +47,12 @@ def count_attempt(request):
         cache.set(key, 1, RATE_WINDOW)
 
 
+def _visible(request, page) -> bool:
+    """Whether the request may see ``page`` as Wagtail serves it: a draft behind a login, a group or a
+    password (on it or on its section) takes comments, and shows their files, only to those it lets in."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
 def _refused(request, draft, message, *, status):
     return render(request, "discussion/refused.html", {"draft": draft, "message": message}, status=status)
 
@@ -55,7 +61,7 @@ def _refused(request, draft, message, *, status):
 def post_comment(request, draft_id):
     """Take a comment on an open draft: CSRF (Django's), honeypot, rate limit, file checked by content."""
     draft = get_object_or_404(ActPage.objects.live(), pk=draft_id)
-    if not draft.is_draft or not draft.discussion_until:
+    if not draft.is_draft or not draft.discussion_until or not _visible(request, draft):
         raise Http404("Not a draft under discussion")
     if not discussion_is_open(draft):
         message = _(
@@ -109,6 +115,9 @@ def file_response(comment: Comment):
 def public_attachment(request, comment_id):
     """The attachment of a published comment; pending and rejected ones stay private (404)."""
     comment = get_object_or_404(
-        Comment.objects.filter(status__in=PUBLIC_STATUSES, draft__live=True), pk=comment_id
+        Comment.objects.filter(status__in=PUBLIC_STATUSES, draft__live=True).select_related("draft"),
+        pk=comment_id,
     )
+    if not _visible(request, comment.draft):
+        raise Http404("The draft is not public")
     return file_response(comment)

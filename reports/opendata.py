@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
@@ -84,6 +84,11 @@ def published(model):
     is live but not public: the site asks for a login or a password, so open data must not show it.
     """
     return model.objects.live().public()
+
+
+def is_published(field: str) -> Exists:
+    """Whether the page a row's ``field`` (a page id) names is ``published``, as a subquery to annotate."""
+    return Exists(published(Page).filter(pk=OuterRef(field)))
 
 
 def act_rows() -> Iterator[dict]:

@@ -9,6 +9,7 @@ import tracemalloc
 
 import jsonschema
 import pytest
+from wagtail.models import PageViewRestriction
 
 from council.kinds import BallotChoice, CommissionRole, DeputyStatus, MeetingKind, MeetingStatus, Question
 from council.models import Ballot, Deputy, Vote
@@ -179,6 +180,24 @@ def test_agenda_items_link_the_live_draft_and_name_initiators(client, council):
     assert item["draft_id"] == council["draft"].pk and item["draft_url"] == council["draft"].full_url
     assert item["decision_id"] is None and item["initiators"] == ["Бойко Олександр Миколайович"]
     assert item["meeting_id"] == council["meeting"].pk and item["position"] == 1
+
+
+@pytest.mark.parametrize("on_section", [False, True], ids=["on the draft", "on its section"])
+def test_a_private_draft_is_neither_linked_in_open_data_nor_in_the_api(client, council, on_section):
+    """A draft behind a login (itself or its section) is live but not public: no id, no address."""
+    draft = council["draft"]
+    PageViewRestriction.objects.create(
+        page=draft.get_parent() if on_section else draft, restriction_type=PageViewRestriction.LOGIN
+    )
+    [item] = items_of(client, "agenda-items")
+    assert (item["draft_id"], item["draft_url"]) == (None, None)
+    agenda = client.get(f"/api/v2/meetings/{council['meeting'].pk}/").json()["agenda"]
+    assert [entry["draft"] for entry in agenda] == [None]
+
+
+def test_the_api_names_a_public_draft_on_the_agenda(client, council):
+    agenda = client.get(f"/api/v2/meetings/{council['meeting'].pk}/").json()["agenda"]
+    assert [(entry["draft"], entry["decision"]) for entry in agenda] == [(council["draft"].pk, None)]
 
 
 def test_open_data_page_lists_the_council_datasets_in_ukrainian(client, council):
