@@ -24,7 +24,7 @@ def paginate(object_list, raw_page, messages: list, *, per_page: int = PER_PAGE)
         else:
             messages.append(
                 _("The page number «%(value)s» is not a number; showing the first page.")
-                % {"value": raw[:20]}
+                % {"value": params.shown(raw)}
             )
             number = 1
     if number is None:
@@ -33,6 +33,7 @@ def paginate(object_list, raw_page, messages: list, *, per_page: int = PER_PAGE)
         messages.append(_("There is no page %(value)s; showing the first page.") % {"value": number})
         number = 1
     elif number > paginator.num_pages:
-        messages.append(_("There is no page %(value)s; showing the last page.") % {"value": raw[:20]})
+        shown = params.shown(raw)
+        messages.append(_("There is no page %(value)s; showing the last page.") % {"value": shown})
         number = paginator.num_pages
     return paginator.page(number)

@@ -18,8 +18,16 @@ from cms.dates import MAX_YEAR, MIN_YEAR, parse_month
 MAX_TEXT = 200
 
 _INTEGER = re.compile(r"[0-9]{1,9}", re.ASCII)
+#: A whole number with a sign or too many digits: a number still, only not one the site has.
+_SIGNED_INTEGER = re.compile(r"[-+]?[0-9]+", re.ASCII)
 # C0 controls but tab and newline, DEL and the C1 controls: nothing a person types into a form.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def shown(value, length: int = 20) -> str:
+    """A value as a notice may quote it: control characters (NUL included) dropped, cut at ``length``."""
+    value = _CONTROL.sub("", str(value))
+    return value if len(value) <= length else value[:length] + "…"
 
 
 class BadParameter(ValueError):
@@ -53,9 +61,16 @@ def integer(raw, *, name: str, minimum: int | None = None, maximum: int | None =
     if not value:
         return None
     if not _INTEGER.fullmatch(value):
-        raise BadParameter(name, value, _("«%(value)s» is not a number.") % {"value": value})
-    number = int(value)
-    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        if not _SIGNED_INTEGER.fullmatch(value):
+            raise BadParameter(name, value, _("«%(value)s» is not a number.") % {"value": value})
+        number = None  # «-1», «+3», a hundred digits: out of range, whatever the range
+    else:
+        number = int(value)
+    if (
+        number is None
+        or (minimum is not None and number < minimum)
+        or (maximum is not None and number > maximum)
+    ):
         raise BadParameter(
             name,
             value,

@@ -82,3 +82,18 @@ def test_paginate_clamps_and_tells(raw, number, told):
     page = paginate(list(range(100)), raw, messages, per_page=20)
     assert page.number == number
     assert bool(messages) is told
+
+
+@pytest.mark.parametrize("raw", ["-1", "+3", "1" * 20])
+def test_a_signed_or_overlong_number_is_out_of_range_not_not_a_number(raw):
+    with translation.override("uk"), pytest.raises(params.BadParameter) as error:
+        params.integer(raw, name="faction")
+    assert str(error.value) == f"Значення {raw} поза допустимими межами параметра «faction»."
+
+
+def test_a_notice_never_quotes_a_control_character():
+    messages = []
+    with translation.override("uk"):
+        paginate(list(range(100)), "\x00\x1b1" + "x" * 40, messages, per_page=20)
+    [message] = messages
+    assert "\x00" not in message and "\x1b" not in message and "…" in message
