@@ -8,7 +8,6 @@ import base64
 import codecs
 import csv
 import io
-import itertools
 import json
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -149,10 +148,14 @@ def _delimiter(header: str, resource) -> str:
     columns = {field.column_name for field in resource.fields.values()}
 
     def known(delimiter):
-        cells = next(csv.reader([header], delimiter=delimiter), [])
-        return len(columns.intersection(cell.strip() for cell in cells))
+        return len(columns.intersection(_header_cells(header, delimiter)))
 
     return max(CSV_DELIMITERS, key=known)
+
+
+def _header_cells(header: str, delimiter: str) -> list[str]:
+    """The column names of a header line as the resources name them: « Title» is ``title``."""
+    return [cell.strip().lower() for cell in next(csv.reader([header], delimiter=delimiter), [])]
 
 
 def _first_row_not_utf8(bundle: Bundle, name: str):
@@ -197,7 +200,8 @@ def read_csv(bundle: Bundle):
         resource = resource_for_type(item_type)
         with bundle.open_text(name) as handle:
             header = handle.readline()
-            rows = csv.DictReader(itertools.chain([header], handle), delimiter=_delimiter(header, resource))
+            delimiter = _delimiter(header, resource)
+            rows = csv.DictReader(handle, fieldnames=_header_cells(header, delimiter), delimiter=delimiter)
             for number, row in enumerate(rows, start=2):
                 try:
                     mapping = resource.row_to_mapping(row)

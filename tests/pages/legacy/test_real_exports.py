@@ -56,11 +56,11 @@ EXCEL_ROWS = [
 ]
 
 
-def write_excel_csv(path, *, delimiter=";", encoding="utf-8-sig", rows=EXCEL_ROWS):
+def write_excel_csv(path, *, delimiter=";", encoding="utf-8-sig", rows=EXCEL_ROWS, columns=EXCEL_COLUMNS):
     """A CSV as Excel in a Ukrainian locale saves it: ``;`` between cells, CRLF, a BOM in UTF-8."""
     with open(path, "w", encoding=encoding, newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow(EXCEL_COLUMNS)
+        writer.writerow(columns)
         writer.writerows(rows)
 
 
@@ -82,6 +82,16 @@ def test_tab_separated_csv_is_imported(bundle, council):
     out, err = run(bundle.root)
     assert err == ""
     assert counts_of(out, "створено") == (2,)
+
+
+def test_column_names_with_stray_spaces_or_capitals_are_recognised(bundle, council):
+    """A header typed by hand in a spreadsheet: « Title», «LEGACY_ID »."""
+    columns = [f" {name.upper()} " if i % 2 else name.title() for i, name in enumerate(EXCEL_COLUMNS)]
+    write_excel_csv(bundle.root / "news.csv", columns=columns)
+    out, err = run(bundle.root)
+    assert err == ""
+    assert counts_of(out, "створено", "з помилками") == (2, 0)
+    assert NewsPage.objects.get(legacy_id="e1").title == "Новина з Excel"
 
 
 def test_csv_in_windows_1251_fails_whole_with_a_clear_message(bundle, council):
