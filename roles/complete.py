@@ -32,13 +32,18 @@ def _is_last_post_migrate_sender(sender) -> bool:
 def complete_roles_after_migrate(sender, *, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
     """The ``post_migrate`` receiver: complete the roles once every app has been migrated.
 
-    Nothing is done if the roles' tables are not there (``migrate roles zero``) or on another database.
+    Nothing is done if the roles' tables are not there (``migrate roles zero``), on another database, or
+    when the database holds no collection tree: ``flush`` (a transactional test's teardown too) sends
+    this signal after emptying every table, Wagtail's root collection included.
     """
     if using != DEFAULT_DB_ALIAS or not _is_last_post_migrate_sender(sender):
         return
     try:
         apps.get_model("roles", "ModeratorApprovalTask")
+        collections = apps.get_model("wagtailcore", "Collection")
     except LookupError:
+        return
+    if not collections.objects.using(using).filter(depth=1).exists():
         return
     # Django's receiver creating the permissions may come after this one for the last app: run it first.
     for app_config in global_apps.get_app_configs():

@@ -43,3 +43,10 @@ def test_migrate_gives_a_site_migrated_before_what_a_role_was_given_since(db):
     assert GroupCollectionPermission.objects.filter(
         group=secretariat, collection=files, permission__codename="add_document"
     ).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_does_not_try_to_complete_the_roles_of_an_emptied_database():
+    """``flush`` sends ``post_migrate`` after emptying every table (the root collection included)."""
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Group.objects.exists() and not Collection.objects.exists()
