@@ -78,7 +78,9 @@ HUGE_BYTES = 50 * 1024 * 1024
 SLOW_SECONDS = 2.0
 
 
-class Handler(BaseHTTPRequestHandler):
+class QuietHandler(BaseHTTPRequestHandler):
+    """A handler that logs nothing and answers with ``send``; a test's server says what to send."""
+
     def log_message(self, *args):
         pass
 
@@ -91,6 +93,8 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+
+class Handler(QuietHandler):
     def do_GET(self):  # noqa: N802 (the name http.server calls)
         self.server.hits.append((self.path, dict(self.headers)))
         path = self.path.split("?")[0].split("#")[0]

@@ -11,7 +11,7 @@ import datetime
 import socket
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -19,6 +19,8 @@ from monitoring.client import PoliteClient, decode
 from monitoring.fetch import fetch_source
 from monitoring.matching import WatchList
 from monitoring.models import Article, FetchStatus, Source, SourceKind
+
+from .server import QuietHandler
 
 pytestmark = pytest.mark.django_db
 
@@ -50,19 +52,7 @@ ATOM_ELSEWHERE = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://ww
 <updated>2026-12-05T12:00:00Z</updated></entry></feed>"""
 
 
-class Handler(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def send(self, status, body=b"", content_type="text/html; charset=utf-8", headers=()):
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for name, value in headers:
-            self.send_header(name, value)
-        self.end_headers()
-        self.wfile.write(body)
-
+class Handler(QuietHandler):
     def do_GET(self):  # noqa: N802 (the name http.server calls)
         path = self.path.split("?")[0]
         self.server.hits.append(path)

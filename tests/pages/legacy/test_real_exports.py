@@ -145,19 +145,21 @@ def test_folder_copied_from_a_mac_ignores_resource_forks(bundle, council):
     assert counts_of(out, "створено") == (2,)
 
 
+def plone_document(uid, body="<p>Текст</p>"):
+    """A published Plone page of a ``collective.exportimport`` export."""
+    return {
+        "@id": f"http://nizhynrada.gov.ua/about/{uid}",
+        "@type": "Document",
+        "UID": uid,
+        "title": f"Сторінка {uid}",
+        "review_state": "published",
+        "effective": "2019-03-05T10:00:00+02:00",
+        "text": {"data": body},
+    }
+
+
 def test_cut_short_plone_export_imports_what_it_holds_and_says_so(bundle, council):
-    items = [
-        {
-            "@id": f"http://nizhynrada.gov.ua/about/{uid}",
-            "@type": "Document",
-            "UID": uid,
-            "title": f"Сторінка {uid}",
-            "review_state": "published",
-            "effective": "2019-03-05T10:00:00+02:00",
-            "text": {"data": "<p>Текст</p>"},
-        }
-        for uid in ("p1", "p2")
-    ]
+    items = [plone_document(uid) for uid in ("p1", "p2")]
     text = json.dumps(items, ensure_ascii=False)
     path = bundle.root / "export.json"
     path.write_text(text[: text.index('"UID": "p2"')], encoding="utf-8")
@@ -217,24 +219,13 @@ def test_relative_links_are_read_against_the_old_page_address(bundle, council):
 
 
 def test_plone_links_by_uid_point_to_the_pages(bundle, council):
-    def document(uid, body):
-        return {
-            "@id": f"http://nizhynrada.gov.ua/about/{uid}",
-            "@type": "Document",
-            "UID": uid,
-            "title": f"Сторінка {uid}",
-            "review_state": "published",
-            "effective": "2019-03-05T10:00:00+02:00",
-            "text": {"data": body},
-        }
-
     items = [
-        document(
+        plone_document(
             "1f0c9a6e2b7d4c3e8a5b6c7d8e9f0a1b",
             '<p><a href="resolveuid/2a1b3c4d5e6f708192a3b4c5d6e7f809">наступна</a> і '
             '<a href="../resolveUid/2a1b3c4d5e6f708192a3b4c5d6e7f809/@@download/file#x">файл</a></p>',
         ),
-        document(
+        plone_document(
             "2a1b3c4d5e6f708192a3b4c5d6e7f809",
             '<p><a href="http://nizhynrada.gov.ua/resolveuid/1f0c9a6e2b7d4c3e8a5b6c7d8e9f0a1b">перша</a></p>',
         ),
