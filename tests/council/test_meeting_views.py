@@ -105,9 +105,7 @@ def test_the_meeting_page_shows_the_agenda_with_acts_votes_protocol_and_video(
     VoteFactory(
         agenda_item=first, position=2, question="whole", for_count=12, abstained_count=4, adopted=False
     )
-    VoteFactory(
-        agenda_item=first, position=3, question="amendment", for_count=9, adopted=False, quorum=False
-    )
+    VoteFactory(agenda_item=first, position=3, question="amendment", for_count=9, adopted=False, quorum=False)
     html = text_of(client.get(reverse("council:meeting_detail", args=[meeting.pk])))
     assert html.count(">не прийнято (немає кворуму)<") == 1
     assert "Сесія міської ради № 40" in html and "8 скликання" in html and "Сесійна зала" in html
