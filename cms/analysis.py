@@ -209,6 +209,14 @@ def lemma_groups(text: str) -> list[tuple[str, ...]]:
     return groups
 
 
+def hyphen_parts(word: str) -> list[str]:
+    """The parts of a hyphenated word (lower case) that the index keeps beside it: «північно-східний»
+    gives «північно» and «східний»; single letters and stop-words are left out."""
+    if "-" not in word:
+        return []
+    return [part for part in word.split("-") if len(part) > 1 and part not in STOP_WORDS]
+
+
 def index_text(*texts: str) -> str:
     """The analysed form of a document for the index: lemmas, then act-number tokens.
 
@@ -224,10 +232,8 @@ def index_text(*texts: str) -> str:
             if word in STOP_WORDS:
                 continue
             out.extend(lemma_variants(word))
-            if "-" in word:
-                for part in word.split("-"):
-                    if len(part) > 1 and part not in STOP_WORDS:
-                        out.extend(lemma_variants(part))
+            for part in hyphen_parts(word):
+                out.extend(lemma_variants(part))
         out.extend(number_tokens(text))
     return " ".join(out)
 

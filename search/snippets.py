@@ -99,8 +99,9 @@ def sentences(texts, *, skip=()) -> list[str]:
 def _matches(word: str, wanted) -> bool:
     """Whether ``word`` (or a part of a hyphenated word: the index keeps the parts) has a wanted lemma."""
     word = analysis.normalize(word).lower()
-    parts = [word, *word.split("-")] if "-" in word else [word]
-    return any(wanted.intersection(analysis.lemma_variants(part)) for part in parts)
+    return any(
+        wanted.intersection(analysis.lemma_variants(part)) for part in (word, *analysis.hyphen_parts(word))
+    )
 
 
 def _first_match(text: str, wanted):
