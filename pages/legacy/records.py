@@ -196,8 +196,10 @@ def _required(data, key) -> str:
     return value
 
 
-def _fits(value: str, key: str, max_length: int) -> str:
-    """The value if the database column holds it; checked here so that a dry run finds it too."""
+def _fits(value: str, key: str) -> str:
+    """The value if the database column (``MAX_LENGTHS[key]``) holds it; checked here so that a dry run
+    finds it too."""
+    max_length = MAX_LENGTHS[key]
     if len(value) > max_length:
         raise RecordError(
             "invalid field",
@@ -232,20 +234,20 @@ def _type_fields(record: LegacyRecord, data) -> None:
         record.status = _choice(data, "status")
         record.discussion_until = _date(data, "discussion_until")
     elif record.type == "commission_document":
-        record.commission = _fits(_required(data, "commission"), "commission", MAX_LENGTHS["commission"])
+        record.commission = _fits(_required(data, "commission"), "commission")
         record.doc_type = _choice(data, "doc_type")
         record.number = _text(data, "number")[:64]
         record.meeting_date = _date(data, "meeting_date")
         record.concerns = [str(value) for value in _list(data, "concerns")]
     elif record.type == "video":
-        record.video_url = _fits(_required(data, "video_url"), "video_url", MAX_LENGTHS["video_url"])
+        record.video_url = _fits(_required(data, "video_url"), "video_url")
         record.source = _text(data, "source")
 
 
 def _record(data, *, legacy_id, line, file_exists) -> LegacyRecord:
     if not legacy_id:
         raise RecordError("missing legacy_id", field="legacy_id")
-    _fits(legacy_id, "legacy_id", MAX_LENGTHS["legacy_id"])
+    _fits(legacy_id, "legacy_id")
     item_type = _text(data, "type")
     if item_type not in TYPES:
         raise RecordError("unknown type", field="type", value=item_type)
