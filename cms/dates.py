@@ -1,4 +1,4 @@
-"""Months as the site's URLs, forms and commands write them: ``YYYY-MM``."""
+"""Months as the site's URLs, forms and commands write them (``YYYY-MM``), and periods of days."""
 
 import datetime
 import re
@@ -17,3 +17,8 @@ def parse_month(value: str | None) -> datetime.date:
             f"month must be YYYY-MM between {MIN_YEAR} and {MAX_YEAR} (e.g. 2018-11), got {value!r}"
         )
     return datetime.date(int(match[1]), int(match[2]), 1)
+
+
+def spans(start: datetime.date, end: datetime.date | None, day: datetime.date) -> bool:
+    """Whether a period from ``start`` to ``end`` (both days included; None: still running) holds ``day``."""
+    return start <= day and (end is None or day <= end)

@@ -19,6 +19,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 
 from cms import params
+from cms.dates import spans
 from reports.opendata import is_published
 from search.api import MAX_INTEGER, CheckedParametersMixin
 
@@ -87,7 +88,7 @@ class CurrentFactionField(serializers.Field):
 
     def to_representation(self, terms):
         today = timezone.localdate()
-        running = [t for t in terms if t.start_date <= today and (t.end_date is None or t.end_date >= today)]
+        running = [t for t in terms if spans(t.start_date, t.end_date, today)]
         return running[0].faction.name if running and running[0].faction_id else None
 
 

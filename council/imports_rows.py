@@ -11,6 +11,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.dates import spans
+
 from . import imports as fmt
 from .models import Convocation, Deputy, Membership
 from .names import match_name, name_key
@@ -106,9 +108,7 @@ class RowReader:
                 parsed.fail(fmt.CONVOCATION, _("There is no convocation %(number)s.") % {"number": number})
             return found
         for convocation in reversed(self.convocations):
-            if convocation.start_date <= parsed.date and (
-                convocation.end_date is None or parsed.date <= convocation.end_date
-            ):
+            if spans(convocation.start_date, convocation.end_date, parsed.date):
                 return convocation
         parsed.fail(
             fmt.DATE,
@@ -131,7 +131,7 @@ class RowReader:
             deputies = {
                 deputy.pk: deputy
                 for deputy, start, end in self._members(convocation)
-                if day is None or (start <= day and (end is None or day <= end))
+                if day is None or spans(start, end, day)
             }
             self._candidates[key] = [(deputy.full_name, deputy) for deputy in deputies.values()]
         return self._candidates[key]

@@ -8,6 +8,8 @@ import datetime
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from cms.dates import spans
+
 ABSENT = "absent"
 
 
@@ -19,7 +21,7 @@ def factions_on(terms: Iterable[tuple], day: datetime.date) -> tuple[dict[int, i
     """
     faction_of = {}
     for deputy_id, faction_id, start, end in terms:
-        if start <= day and (end is None or end >= day):
+        if spans(start, end, day):
             faction_of[deputy_id] = faction_id
     return faction_of, len(faction_of)
 
