@@ -52,3 +52,17 @@ def name_permissions(*, using="default", **kwargs):
                 permission.name = name
                 changed.append(permission)
     Permission.objects.using(using).bulk_update(changed, ["name"], batch_size=500)
+
+
+def menu_item_for(view_class) -> type:
+    """A menu item class shown to whom ``view_class`` (a Wagtail ``PermissionCheckedMixin`` view) lets in:
+    the menu reads the view's own policy and action, so the two cannot drift apart."""
+    from wagtail.admin.menu import MenuItem
+
+    policy, action = view_class.permission_policy, view_class.permission_required
+
+    class PermittedMenuItem(MenuItem):
+        def is_shown(self, request):
+            return policy.user_has_permission(request.user, action)
+
+    return PermittedMenuItem

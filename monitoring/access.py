@@ -2,9 +2,10 @@
 articles they are made of. Without this, any user of the admin (a registry keeper, the press office)
 read through them what the articles' own list refuses to show."""
 
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from cms.permissions import menu_item_for
 
 from .models import Article
 
@@ -18,8 +19,5 @@ class ArticleReadersOnlyMixin(PermissionCheckedMixin):
     permission_required = "view"
 
 
-class ArticleReadersMenuItem(MenuItem):
-    """A menu item shown only to those the view behind it lets in."""
-
-    def is_shown(self, request):
-        return article_policy.user_has_permission(request.user, "view")
+#: A menu item shown only to those the views behind it let in.
+ArticleReadersMenuItem = menu_item_for(ArticleReadersOnlyMixin)

@@ -12,13 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms import params
 from cms.dates import MAX_YEAR, MIN_YEAR, MONTH_RE
+from cms.permissions import menu_item_for
 
 from .deadlines import deadline_dashboard
 from .monthly import build_report
@@ -116,13 +116,6 @@ class MonthlyReportView(ReportPageMixin, TemplateView):
 page_policy = PagePermissionPolicy()
 
 
-class DeadlineDashboardMenuItem(MenuItem):
-    """Shown to those who may edit some page: a registry keeper has no act to watch."""
-
-    def is_shown(self, request):
-        return page_policy.user_has_permission(request.user, "change")
-
-
 class DeadlineDashboardView(PermissionCheckedMixin, ReportPageMixin, TemplateView):
     """Acts that violate a publication deadline or will within a few working days (no parameters).
 
@@ -150,3 +143,7 @@ class DeadlineDashboardView(PermissionCheckedMixin, ReportPageMixin, TemplateVie
             if item["id"] in editable
         ]
         return context
+
+
+#: Shown to those who may edit some page: a registry keeper has no act to watch.
+DeadlineDashboardMenuItem = menu_item_for(DeadlineDashboardView)
