@@ -6,6 +6,9 @@ reviewer's fields (relevant, tone, note), and there is nothing to add.
 """
 
 import django_filters
+from django import forms
+from django.forms import modelform_factory
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -18,6 +21,7 @@ from .digest_views import DigestViewSet
 from .models import Article, Source, Tone, WatchEntry, WatchKind
 from .note_views import MonthlyNoteTextViewSet, MonthlyNoteViewSet
 from .panels import MentionsPanel
+from .watchlist import RegistryNames, registry_admin_url
 
 RELEVANCE_CHOICES = [("true", _("Relevant")), ("false", _("Not relevant")), ("unknown", _("Not reviewed"))]
 
@@ -134,14 +138,62 @@ class WatchEntryFilterSet(WagtailFilterSet):
         fields = ["kind", "enabled"]
 
 
+class WatchEntryForm(forms.ModelForm):
+    """The entry's form: the registry organisation is offered by its full name and EDRPOU code (two
+    organisations may share a short name), and an organisation entry saved without one is linked by
+    its phrase (``RegistryNames``) when it is new or its phrase changed: a link the editor emptied on
+    an unchanged entry stays empty."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation = self.fields["organisation"]
+        organisation.queryset = organisation.queryset.order_by("name", "pk")
+        organisation.label_from_instance = lambda org: f"{org.name} ({org.edrpou})"
+
+    def clean(self):
+        cleaned = super().clean()
+        new_name = self.instance.pk is None or "phrase" in self.changed_data
+        if cleaned.get("kind") == WatchKind.ORGANISATION and not cleaned.get("organisation") and new_name:
+            pk = RegistryNames.load().find(cleaned.get("phrase") or "")
+            if pk is not None:
+                cleaned["organisation"] = self.fields["organisation"].queryset.get(pk=pk)
+        return cleaned
+
+
+class RegistryLinkColumn(Column):
+    """An organisation entry's registry organisation, linked to its record in the registry."""
+
+    def get_value(self, instance):
+        organisation = instance.organisation
+        if organisation is None:
+            return ""
+        return format_html('<a href="{}">{}</a>', registry_admin_url(organisation), organisation)
+
+
 class WatchEntryViewSet(ModelViewSet):
     model = WatchEntry
     icon = "view"
     menu_label = _("Watch list")
-    list_display = ["phrase", "kind", "enabled"]
+    list_display = [
+        "phrase",
+        "kind",
+        RegistryLinkColumn("organisation", label=_("registry organisation")),
+        "enabled",
+    ]
     filterset_class = WatchEntryFilterSet
     search_fields = ["phrase"]
-    form_fields = ["kind", "phrase", "enabled"]
+    form_fields = ["kind", "phrase", "organisation", "enabled"]
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(
+            self.model,
+            form=WatchEntryForm,
+            fields=self.form_fields,
+            formfield_callback=self.formfield_for_dbfield,
+        )
+
+    def get_queryset(self, request):
+        return WatchEntry.objects.select_related("organisation")
 
 
 class MonitoringGroup(ViewSetGroup):

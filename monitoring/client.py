@@ -6,7 +6,9 @@ same client), a cap on the body size (the body is streamed and dropped past the 
 decoded by the declared charset, the page's ``<meta charset>`` or, failing both, detection.
 """
 
+import codecs
 import re
+import ssl
 import time
 import urllib.robotparser
 from dataclasses import dataclass, field
@@ -15,12 +17,14 @@ from urllib.parse import urlsplit
 import charset_normalizer
 import httpx
 from django.utils import translation
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 USER_AGENT = "radasite-monitoring/1.0 (Nizhyn city council media monitoring; +https://nizhynrada.gov.ua/)"
 #: Answers worth asking again: the server's trouble, not ours.
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+_XML_PROLOG = re.compile(rb"""^(\s*<\?xml[^>]*?encoding\s*=\s*["'])([\w.:-]+)(["'])""")
 
 
 class FetchError(Exception):
@@ -37,8 +41,9 @@ class FetchError(Exception):
 
     def about(self, url: str) -> "FetchError":
         """The same failure, told of ``url`` (a page of a host whose robots.txt could not be read)."""
-        if self.template is None or "url" not in self.params:
-            return self
+        redirected = self.params.get("origin", self.params.get("url")) != self.params.get("url")
+        if self.template is None or "url" not in self.params or redirected:
+            return self  # a redirected failure names both addresses as they were
         return fetch_error(self.template, **{**self.params, "url": url, "status": self.status})
 
 
@@ -61,14 +66,42 @@ def http_error(status: int, url: str) -> FetchError:
     return fetch_error(message, status=status, url=url)  # status fills the message and is kept
 
 
+def _tls_failure(error: BaseException) -> bool:
+    """Whether an ``httpx`` error comes from the TLS handshake (its causes hold an ``ssl.SSLError``)."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, ssl.SSLError):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _failed_url(error: httpx.TransportError, url: str) -> str:
+    """The address whose request failed: after redirects, not the one asked for (that one as given,
+    not as httpx writes it, when there was no redirect)."""
+    try:
+        failed = error.request.url
+    except RuntimeError:  # an error raised without its request
+        return url
+    return url if failed == httpx.URL(url) else str(failed)
+
+
 def network_error(error: httpx.TransportError, url: str, timeout) -> FetchError:
+    """The failure told of the address that failed; one reached through redirects (http to https…)
+    names the address asked for too, so the editor sees where the source's address leads."""
+    failed = _failed_url(error, url)
     if isinstance(error, httpx.TimeoutException):
         message = _("The site did not answer within %(seconds)s s: %(url)s")
+    elif isinstance(error, httpx.ConnectError) and _tls_failure(error):
+        message = _("A secure connection (HTTPS) to the site could not be made: %(url)s")
     elif isinstance(error, httpx.ConnectError):
         message = _("The site is unreachable (the connection failed): %(url)s")
     else:
         message = _("A network error (%(name)s) while reading %(url)s")
-    return fetch_error(message, url=url, seconds=f"{timeout:g}", name=type(error).__name__)
+    if failed != url:
+        message = format_lazy("{} {}", message, _("(redirected from %(origin)s)"))
+    return fetch_error(message, url=failed, origin=url, seconds=f"{timeout:g}", name=type(error).__name__)
 
 
 @dataclass
@@ -97,20 +130,61 @@ class Page:
         return decode(self.content, self.headers.get("content-type", ""))
 
 
+def is_utf8_text(content: bytes) -> bool:
+    """Whether the bytes are UTF-8 with letters beyond ASCII: then they are UTF-8, whatever is declared.
+
+    Text in a single-byte Cyrillic charset (windows-1251, KOI8-U) is practically never valid UTF-8 (a
+    letter is a byte of 0xC0 and above, which UTF-8 must follow by a byte below 0xC0); so valid UTF-8
+    declared as windows-1251 is a wrong declaration, and reading it as declared would garble it."""
+    if content.isascii():
+        return False
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def reads_as(content: bytes, encoding: str) -> bool:
+    """Whether ``encoding`` is right for the bytes: they decode in it, and they are not UTF-8 text
+    declared as a single-byte charset (``is_utf8_text``)."""
+    try:
+        content.decode(encoding)
+        name = codecs.lookup(encoding).name
+    except (LookupError, UnicodeDecodeError):
+        return False
+    return name == "utf-8" or not is_utf8_text(content)
+
+
 def decode(content: bytes, content_type: str = "") -> str:
-    """The body as text: the charset the server declares, else the page's own, else a detected one."""
+    """The body as text: the charset the server declares, else the page's own, else a detected one
+    (a declared charset the bytes do not fit, see ``reads_as``, is passed over)."""
     # The parameter may be quoted (RFC 9110: ``charset="windows-1251"``).
     declared = re.search(r"""charset\s*=\s*["']?([\w-]+)""", content_type, re.IGNORECASE)
     candidates = [declared.group(1) if declared else None]
     meta = _META_CHARSET.search(content[:4096])
     candidates.append(meta.group(1).decode("ascii") if meta else None)
     for encoding in filter(None, candidates):
-        try:
+        if reads_as(content, encoding):
             return content.decode(encoding)
-        except (LookupError, UnicodeDecodeError):
-            continue
+    if is_utf8_text(content):
+        return content.decode("utf-8")
     best = charset_normalizer.from_bytes(content).best()
     return str(best) if best is not None else content.decode("utf-8", errors="replace")
+
+
+def xml_bytes(content: bytes, content_type: str = "") -> bytes:
+    """An XML document (a feed) as its parser should read it: unchanged when the bytes are in the
+    encoding the prolog declares (UTF-8 when it declares none); otherwise, as a windows-1251 feed
+    declared UTF-8 or the reverse, decoded by ``decode`` and given back as UTF-8, its prolog saying so.
+
+    The parser trusts the prolog and, when the bytes do not fit it, falls back to windows-1252:
+    the Cyrillic titles would be stored as «Íîâèíà»."""
+    prolog = _XML_PROLOG.match(content)
+    declared = prolog.group(2).decode("ascii") if prolog else "utf-8"
+    if reads_as(content, declared):
+        return content
+    return _XML_PROLOG.sub(rb"\g<1>utf-8\g<3>", decode(content, content_type).encode("utf-8"), count=1)
 
 
 class PoliteClient:
@@ -120,6 +194,7 @@ class PoliteClient:
         self,
         *,
         timeout: float = 15.0,
+        total_timeout: float | None = None,
         max_bytes: int = 5_000_000,
         host_delay: float = 2.0,
         retries: int = 2,
@@ -137,6 +212,9 @@ class PoliteClient:
         self.sleep = sleep
         self.clock = clock
         self.timeout = timeout
+        #: The whole answer (headers and body) must have come by then: ``timeout`` bounds each wait
+        #: only, and a server sending a byte at a time would otherwise hold the run for ever.
+        self.total_timeout = total_timeout if total_timeout is not None else 4 * timeout
         self.robots: dict[str, urllib.robotparser.RobotFileParser] = {}
         #: Why a host's robots.txt could not be read (the host is then skipped for the run).
         self.unreachable: dict[str, FetchError] = {}
@@ -197,7 +275,9 @@ class PoliteClient:
         raise AssertionError("unreachable")
 
     def read(self, url: str, headers: dict) -> Page:
-        """One streamed GET; a body past ``max_bytes`` is abandoned and raises ``FetchError``."""
+        """One streamed GET; a body past ``max_bytes``, or still coming after ``total_timeout``
+        seconds, is abandoned and raises ``FetchError``."""
+        deadline = self.clock() + self.total_timeout
         with self.http.stream("GET", url, headers=headers) as response:
             declared = response.headers.get("content-length", "")
             if declared.isdigit() and int(declared) > self.max_bytes:
@@ -207,6 +287,12 @@ class PoliteClient:
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise self.too_big(url)
+                if self.clock() > deadline:
+                    raise fetch_error(
+                        _("The answer took over %(seconds)s s; reading was stopped: %(url)s"),
+                        seconds=f"{self.total_timeout:g}",
+                        url=url,
+                    )
                 chunks.append(chunk)
             return Page(
                 url=str(response.url),

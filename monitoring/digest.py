@@ -10,7 +10,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from .models import Article
+from .models import Article, WatchEntry
 
 KYIV = zoneinfo.ZoneInfo("Europe/Kyiv")
 
@@ -20,7 +20,8 @@ class Digest:
     day: datetime.date
     mentioned: list[Article]
     others: list[Article]
-    entries: list[tuple[str, int]]
+    #: The most mentioned watch-list entries (an organisation's with its registry organisation).
+    entries: list[tuple[WatchEntry, int]]
 
     @property
     def total(self) -> int:
@@ -39,15 +40,16 @@ def build_digest(*, day: datetime.date) -> Digest:
         Article.objects.filter(fetched_at__gte=start, fetched_at__lt=start + datetime.timedelta(days=1))
         .filter(duplicate_of__isnull=True)
         .select_related("source")
-        .prefetch_related("mentions__entry")
+        .prefetch_related("mentions__entry__organisation")
         .order_by("source__name", "-published", "pk")
     )
     mentioned, others, counts = [], [], Counter()
     for article in articles:
         mentions = list(article.mentions.all())
         (mentioned if mentions else others).append(article)
-        counts.update({mention.entry.phrase for mention in mentions})
-    return Digest(day, mentioned, others, counts.most_common())
+        counts.update({mention.entry for mention in mentions})
+    entries = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].phrase))
+    return Digest(day, mentioned, others, entries)
 
 
 def send_digest(*, day: datetime.date, recipients=None) -> int:

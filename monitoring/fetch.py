@@ -8,7 +8,7 @@ import calendar
 import datetime
 import email.utils
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
@@ -16,16 +16,19 @@ import trafilatura
 from bs4 import BeautifulSoup
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .client import FetchError, PoliteClient, fetch_error
+from .client import FetchError, PoliteClient, fetch_error, xml_bytes
 from .fingerprint import is_near_duplicate, simhash
 from .matching import WatchList, record_mentions
 from .models import Article, FetchStatus, Mention, Source, SourceKind
 from .urls_canonical import canonical_url
 
+#: Article pages read per source in one scheduled run: at two seconds a request to one host, a
+#: feed of 5,000 new items would hold the run for hours, far past the next run's start.
+MAX_NEW_PER_SOURCE = 100
 #: Articles of the last this many days are compared for near-duplicates.
 DUPLICATE_WINDOW = datetime.timedelta(days=14)
 _FORMAT_PATTERNS = {"%d": r"\d{1,2}", "%m": r"\d{1,2}", "%Y": r"\d{4}", "%y": r"\d{2}", "%H": r"\d{1,2}"}
@@ -50,6 +53,80 @@ class Item:
 class NewArticle:
     article: Article
     mentions: list[Mention]
+
+
+@dataclass
+class Failure:
+    """An article address that could not be read in a run, why, and the sources that announced it."""
+
+    url: str
+    message: str
+    sources: list[str] = field(default_factory=list)
+
+    def report(self) -> str:
+        """One line in Ukrainian: the failure (which names the address) and the sources, once."""
+        with translation.override("uk"):
+            return str(_("%(error)s (sources: %(sources)s)")) % {
+                "error": self.message,
+                "sources": ", ".join(self.sources),
+            }
+
+
+class FetchRun:
+    """One run over the sources: each article address is requested at most once in it.
+
+    A feed may list the same link twice (perhaps with tracking parameters), and a story may be
+    announced by several feeds of the run; a page that was read is stored (and found stored the
+    next time), but one that failed is not, so without this memory it would be requested again,
+    retries and time-outs included, and its failure told again. Failures are kept by canonical
+    address with the sources that announced them (``report``)."""
+
+    def __init__(self, *, max_new: int | None = None):
+        #: At most this many article pages are read per source in the run (None: no limit).
+        self.max_new = max_new
+        self.requested: set[str] = set()
+        self.failures: dict[str, Failure] = {}
+        #: The sources whose new articles were more than ``max_new``: slug → (read, left for later).
+        self.postponed: dict[str, tuple[int, int]] = {}
+
+    def failure_for(self, url: str, source: Source) -> Failure | None:
+        """The failure of ``url`` earlier in the run, now also announced by ``source``."""
+        failure = self.failures.get(url)
+        if failure is not None and source.slug not in failure.sources:
+            failure.sources.append(source.slug)
+        return failure
+
+    def failed(self, url: str, source: Source, error: Exception) -> Failure:
+        failure = self.failures.setdefault(url, Failure(url, describe(error)))
+        if source.slug not in failure.sources:
+            failure.sources.append(source.slug)
+        return failure
+
+    def report(self) -> list[str]:
+        """Each article that could not be read, once, with every source that announced it; then
+        each source whose new articles are left partly for the next runs."""
+        lines = [failure.report() for failure in self.failures.values()]
+        lines += [f"{slug}: {postponed_message(*counts)}" for slug, counts in self.postponed.items()]
+        return lines
+
+
+def postponed_message(read: int, left: int) -> str:
+    with translation.override("uk"):
+        return str(_("%(read)s new articles read; the other %(left)s at the next runs")) % {
+            "read": read,
+            "left": left,
+        }
+
+
+def unread_count(items: list[Item], run: FetchRun) -> int:
+    """How many of ``items`` are neither stored nor requested in the run (two queries per 500)."""
+    urls = {canonical_url(item.url) for item in items} - run.requested
+    known, ordered = set(), sorted(urls)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start : start + 500]
+        known.update(Article.objects.filter(url__in=chunk).values_list("url", flat=True))
+        known.update(Article.objects.filter(announced_url__in=chunk).values_list("announced_url", flat=True))
+    return len(urls - known)
 
 
 def describe(error: Exception) -> str:
@@ -100,7 +177,7 @@ def date_in(text: str, date_format: str) -> datetime.datetime | None:
 
 
 def feed_items(page) -> list[Item]:
-    parsed = feedparser.parse(page.content)
+    parsed = feedparser.parse(xml_bytes(page.content, page.headers.get("content-type", "")))
     if not parsed.version and not parsed.entries:
         raise fetch_error(_("This is not an RSS or Atom feed: %(url)s"), url=page.url)
     items = []
@@ -163,12 +240,28 @@ def find_duplicate(fingerprint: int, *, exclude_source: Source) -> Article | Non
     return None
 
 
-def store_article(*, source: Source, item: Item, client: PoliteClient, watch_list: WatchList):
-    """Read an announced article's page and store it, unless its canonical address is known."""
+def store_article(
+    *, source: Source, item: Item, client: PoliteClient, watch_list: WatchList, run: FetchRun | None = None
+):
+    """Read an announced article's page and store it, unless its canonical address is known or was
+    already requested in the ``run`` (a failure of that request is raised again, not requested again)."""
     url = canonical_url(item.url)
+    if run is not None:
+        failure = run.failure_for(url, source)
+        if failure is not None:
+            raise FetchError(failure.message)
+        if url in run.requested:
+            return None
     if Article.objects.filter(Q(url=url) | Q(announced_url=url)).exists():
         return None
-    page = client.get(item.url)
+    if run is not None:
+        run.requested.add(url)
+    try:
+        page = client.get(item.url)
+    except Exception as error:
+        if run is not None:
+            run.failed(url, source, error)
+        raise
     final_url = canonical_url(page.url)
     if final_url != url:
         # Redirected (http to https, ?p=ID to the permalink…): the announced address is remembered
@@ -197,9 +290,18 @@ def store_article(*, source: Source, item: Item, client: PoliteClient, watch_lis
     return NewArticle(article, record_mentions(article=article, watch_list=watch_list))
 
 
-def fetch_source(*, source: Source, client: PoliteClient, watch_list: WatchList) -> list[NewArticle]:
-    """Fetch one source; its status, error and validators are saved whatever happens."""
-    new, failures = [], []
+def fetch_source(
+    *, source: Source, client: PoliteClient, watch_list: WatchList, run: FetchRun | None = None
+) -> list[NewArticle]:
+    """Fetch one source; its status, error and validators are saved whatever happens.
+
+    ``run`` is shared by the sources of one run (a new one serves this source alone): an article
+    address is requested once in it, and its failure named once in the source's error. When the
+    source has more new articles than the run's ``max_new`` (a feed of thousands, a first fetch),
+    the first are read and the rest left to the next runs, which read the source again whatever its
+    ETag (its validators are not kept): one run stays within the check interval."""
+    run = run if run is not None else FetchRun()
+    new, failures, read = [], [], 0
     source.last_fetch_at = timezone.now()
     try:
         page = client.get(source.url, etag=source.etag, last_modified=source.last_modified)
@@ -210,15 +312,30 @@ def fetch_source(*, source: Source, client: PoliteClient, watch_list: WatchList)
             items = feed_items(page)
         else:
             items = page_items(page, selector=source.link_selector, date_format=source.date_format)
-        for item in items:
+        left = 0
+        for index, item in enumerate(items):
+            if run.max_new is not None and read >= run.max_new:
+                left = unread_count(items[index:], run)
+                break
+            requested = len(run.requested)
             try:
-                stored = store_article(source=source, item=item, client=client, watch_list=watch_list)
+                stored = store_article(
+                    source=source, item=item, client=client, watch_list=watch_list, run=run
+                )
             except Exception as error:  # one unreadable article must not stop the source
-                failures.append(describe(error))
-                continue
+                message = describe(error)
+                if message not in failures:  # the same link listed twice is one failure
+                    failures.append(message)
+                stored = None
+            read += len(run.requested) > requested
             if stored:
                 new.append(stored)
-        source.etag, source.last_modified = page.etag[:300], page.last_modified[:100]
+        if left:
+            run.postponed[source.slug] = (read, left)
+            failures.insert(0, postponed_message(read, left))
+            source.etag, source.last_modified = "", ""  # the next run must read the whole list again
+        else:
+            source.etag, source.last_modified = page.etag[:300], page.last_modified[:100]
         source.last_status, source.last_error = FetchStatus.OK, "\n".join(failures)
     except Exception as error:  # recorded on the source; the run goes on with the next one
         source.last_status, source.last_error = FetchStatus.ERROR, describe(error)

@@ -144,6 +144,18 @@ class WatchEntry(models.Model):
         related_name="watch_entries",
         editable=False,
     )
+    organisation = models.ForeignKey(
+        "registry.Organization",
+        verbose_name=_("registry organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="watch_entries",
+        help_text=_(
+            "The organisation's record in the registry of NGOs and party organisations. Left empty, "
+            "it is found by the phrase when the registry has exactly one organisation of that name."
+        ),
+    )
 
     class Meta:
         ordering = ["kind", "phrase"]
@@ -159,6 +171,10 @@ class WatchEntry(models.Model):
         if self.kind == WatchKind.DEPUTY and len(name_parts(self.phrase or "")) < 2:
             raise ValidationError(
                 {"phrase": _("Give the deputy's surname and first name, e.g. «Бойко Олександр Миколайович».")}
+            )
+        if self.organisation_id and self.kind != WatchKind.ORGANISATION:
+            raise ValidationError(
+                {"organisation": _("Only an entry of the kind «Organisation» links a registry organisation.")}
             )
 
 

@@ -13,13 +13,14 @@ no date); near-duplicates and articles a reviewer marked not relevant are left o
 
 import datetime
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Case, Count, IntegerField, Q, When
 from django.db.models.functions import Coalesce
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
-from registry.models import Interaction
+from registry.models import Interaction, Organization
 from reports.monthly import MonthlyReport, build_report, month_bounds
 
 from .digest import KYIV
@@ -50,6 +51,16 @@ class TopicRow:
         return [self.by_tone.get(tone, 0) for tone in TONES]
 
 
+class MentionedRow(NamedTuple):
+    """One of the most mentioned: the entry's kind label and phrase, the number of articles, and
+    for an organisation entry its registry organisation (pk, kind, name and EDRPOU code only)."""
+
+    kind: str
+    name: str
+    articles: int
+    organisation: Organization | None = None
+
+
 @dataclass
 class Quote:
     """A notable article as the note quotes it."""
@@ -72,7 +83,7 @@ class MonthlyNote:
     articles_total: int
     tones: list[tuple[str, int]]
     topics: list[TopicRow]
-    most_mentioned: list[tuple[str, str, int]]
+    most_mentioned: list[MentionedRow]
     notable: list[Quote]
 
     def title(self) -> str:
@@ -121,15 +132,25 @@ def topic_rows(articles) -> list[TopicRow]:
     return sorted(rows.values(), key=lambda row: (-row.total, row.phrase))
 
 
-def most_mentioned(articles) -> list[tuple[str, str, int]]:
-    """(kind label, name, articles) of the deputies, the mayor, bodies and organisations, most first."""
+def most_mentioned(articles) -> list[MentionedRow]:
+    """The deputies, the mayor, bodies and organisations by the number of articles, most first; an
+    organisation entry with the registry organisation it is linked to."""
+    registry = ("entry__organisation", "entry__organisation__kind", "entry__organisation__name")
     counts = (
         Mention.objects.filter(article__in=articles.values("pk"), entry__kind__in=PEOPLE_AND_BODIES)
-        .values_list("entry__kind", "entry__phrase")
+        .values_list("entry__kind", "entry__phrase", *registry, "entry__organisation__edrpou")
         .annotate(n=Count("pk"))
         .order_by("-n", "entry__phrase")[:MOST_MENTIONED]
     )
-    return [(str(WatchKind(kind).label), phrase, n) for kind, phrase, n in counts]
+    return [
+        MentionedRow(
+            str(WatchKind(kind).label),
+            phrase,
+            n,
+            Organization(pk=pk, kind=org_kind, name=name, edrpou=edrpou) if pk is not None else None,
+        )
+        for kind, phrase, pk, org_kind, name, edrpou, n in counts
+    ]
 
 
 def notable_quotes(articles) -> list[Quote]:

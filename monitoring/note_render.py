@@ -32,6 +32,17 @@ def to_html(note: MonthlyNote) -> str:
     return render_to_string("monitoring/note_document.html", {"note": note, "headings": headings()})
 
 
+def mentioned_name(row) -> str:
+    """A most-mentioned name as the DOCX cell writes it: with its registry organisation, if linked."""
+    if row.organisation is None:
+        return row.name
+    registry = _("registry: %(name)s, EDRPOU %(code)s") % {
+        "name": row.organisation.name,
+        "code": row.organisation.edrpou,
+    }
+    return f"{row.name}\n{registry}"
+
+
 def _table(document, header: list[str], rows: list[list]):
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
@@ -91,7 +102,7 @@ def to_docx(note: MonthlyNote) -> bytes:
         _table(
             document,
             [_("Kind"), pgettext("person or body", "Name"), _("Articles")],
-            [list(row) for row in note.most_mentioned],
+            [[row.kind, mentioned_name(row), row.articles] for row in note.most_mentioned],
         )
     else:
         document.add_paragraph(_("none"))

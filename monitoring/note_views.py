@@ -69,7 +69,9 @@ class MonthlyNoteView(ArticleReadersOnlyMixin, WagtailAdminTemplateMixin, Templa
                     f'attachment; filename="media-note-{note.month:%Y-%m}.{extension}"'
                 )
                 return response
-        context = self.get_context_data(form=form, note=note, notices=notices, headings=headings())
+        context = self.get_context_data(
+            form=form, note=note, notices=notices, headings=headings(), registry_links=True
+        )
         if note is not None:
             context["text_url"] = (
                 reverse("monitoring_note_texts:edit", args=[note.text.pk])

@@ -22,7 +22,9 @@ class MentionsPanel(Panel):
             context = super().get_context_data(parent_context)
             article = self.instance
             context["mentions"] = (
-                article.mentions.select_related("entry").order_by("entry__kind", "entry__phrase")
+                article.mentions.select_related("entry__organisation").order_by(
+                    "entry__kind", "entry__phrase"
+                )
                 if article.pk
                 else []
             )

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from monitoring.client import PoliteClient
-from monitoring.fetch import due_sources, fetch_source, source_for_feed
+from monitoring.fetch import MAX_NEW_PER_SOURCE, FetchRun, due_sources, fetch_source, source_for_feed
 from monitoring.matching import WatchList
 from monitoring.models import FetchStatus, Source
 
@@ -11,7 +11,9 @@ from monitoring.models import FetchStatus, Source
 class Command(BaseCommand):
     help = (
         "Fetch media sources whose check interval has passed, store new articles and match them against "
-        "the watch list; prints one line per new article: source, title, address, matched entries."
+        "the watch list; prints one line per new article: source, title, address, matched entries; "
+        "on stderr, each source that failed and each article that could not be read (once, with the "
+        "sources that announced it)."
     )
 
     def add_arguments(self, parser):
@@ -19,8 +21,16 @@ class Command(BaseCommand):
         parser.add_argument("--feed", metavar="URL", help="add a source for this feed if new, then fetch it")
         parser.add_argument("--timeout", type=float, default=15.0, help="seconds per request (15)")
         parser.add_argument("--delay", type=float, default=2.0, help="seconds between requests to a host (2)")
+        parser.add_argument(
+            "--max-articles",
+            type=int,
+            default=MAX_NEW_PER_SOURCE,
+            metavar="N",
+            help=f"article pages read per source in one run, the rest at the next runs "
+            f"({MAX_NEW_PER_SOURCE}; 0: no limit)",
+        )
 
-    def handle(self, *args, source=None, feed=None, timeout, delay, **options):
+    def handle(self, *args, source=None, feed=None, timeout, delay, max_articles, **options):
         if source and feed:
             raise CommandError("Give --source or --feed, not both.")
         if source:
@@ -31,18 +41,17 @@ class Command(BaseCommand):
             sources = [source_for_feed(feed)]
         else:
             sources = due_sources()
-        watch_list = WatchList.load()
+        if max_articles < 0:
+            raise CommandError("--max-articles must be 0 (no limit) or more.")
+        watch_list, run = WatchList.load(), FetchRun(max_new=max_articles or None)
         with PoliteClient(timeout=timeout, host_delay=delay) as client:
             for each in sources:
-                for new in fetch_source(source=each, client=client, watch_list=watch_list):
-                    phrases = ", ".join(
-                        f"{m.entry.get_kind_display()}: {m.entry.phrase}" for m in new.mentions
-                    )
-                    self.stdout.write(
-                        f"{each.slug}\t{new.article.title}\t{new.article.url}\t{phrases or '-'}"
-                    )
+                for new in fetch_source(source=each, client=client, watch_list=watch_list, run=run):
+                    self.stdout.write(line(each, new))
                 if each.last_status == FetchStatus.ERROR:
                     self.stderr.write(f"{each.slug}: {each.last_error}")
+        for failure in run.report():
+            self.stderr.write(failure)
 
 
 def line(source, new) -> str:
