@@ -98,17 +98,27 @@ def bundle_path(src: str) -> str:
 
 
 class ImageImporter:
-    """Images of bodies, imported from the bundle and reused when identical; counts the missing ones."""
+    """Images of bodies, imported from the bundle and reused when identical; counts the missing ones.
 
-    def __init__(self, bundle):
+    In a dry run (``dry_run``) it only looks for each image in the bundle, so that the dry run counts
+    the missing ones as the real run would, and imports nothing.
+    """
+
+    def __init__(self, bundle, *, dry_run=False):
         self.bundle = bundle
-        self.missing = 0
+        self.dry_run = dry_run
+        #: (line, legacy_id, path) of each image not found, in the order met.
+        self.missing = []
+        #: The record whose body is being converted: (line, legacy_id).
+        self.record = (None, None)
 
     def __call__(self, src: str, alt: str):
         """The id of the image at ``src`` (a path or URL into the bundle); None if it is not there."""
         path = bundle_path(src)
         if self.bundle is None or not self.bundle.exists(path):
-            self.missing += 1
+            self.missing.append((*self.record, path))
+            return None
+        if self.dry_run:
             return None
         data = self.bundle.read(path)
         image_model = get_image_model()

@@ -10,9 +10,11 @@ from django.db.models.signals import post_delete, post_save
 from modelsearch import index as search_index
 from modelsearch import signal_handlers
 
+from pages.models import LegacyItem
+
 from .dates import KYIV
 from .postpass import run_postpass
-from .records import RecordError
+from .records import RecordError, SkippedItem
 from .writers import PageWriter
 
 DEFAULT_BATCH_SIZE = 500
@@ -49,8 +51,13 @@ class Summary:
     updated: int = 0
     unchanged: int = 0
     skipped: int = 0
+    #: Elements of the export that are no content of their own (Plone folders), by reason.
+    skipped_items: Counter = field(default_factory=Counter)
     failures: list[Failure] = field(default_factory=list)
-    images_missing: int = 0
+    #: (line, legacy_id, path) of each body image of a written item that the bundle does not hold.
+    images_missing: list = field(default_factory=list)
+    #: Items imported before that this export no longer holds (removed from the old site?): their pages stay.
+    absent: list[str] = field(default_factory=list)
     issuers_created: list[str] = field(default_factory=list)
     postpass: dict = field(default_factory=dict)
     index_seconds: float = 0.0
@@ -78,6 +85,16 @@ class Summary:
             group.count += 1
             if len(group.lines) < FIRST_LINES:
                 group.lines.append(failure.line)
+        return list(groups.values())
+
+    def missing_images(self) -> list[UnknownValue]:
+        """The body images not in the bundle, once per path: how many times, and the first lines."""
+        groups = {}
+        for line, _legacy_id, path in self.images_missing:
+            group = groups.setdefault(path, UnknownValue("missing image", "body_html", path))
+            group.count += 1
+            if len(group.lines) < FIRST_LINES:
+                group.lines.append(line)
         return list(groups.values())
 
     def line_failures(self) -> list[Failure]:
@@ -119,6 +136,7 @@ class _Run:
             self.summary.fail(error)
         self.summary.unchanged += len(unchanged)
         if self.dry_run:
+            self.writer.check(new + changed)
             self.summary.created += len(new)
             self.summary.updated += len(changed)
             return
@@ -151,6 +169,18 @@ def _accept(record, only, since) -> bool:
     return not (since and record.published.astimezone(KYIV).date() < since)
 
 
+def _absent(present: set, only) -> list[str]:
+    """The ``legacy_id``s imported before (of the ``only`` types) that the export no longer holds."""
+    items = LegacyItem.objects.order_by("pk")
+    if only:
+        items = items.filter(item_type__in=only)
+    return [
+        legacy_id
+        for legacy_id in items.values_list("legacy_id", flat=True).iterator()
+        if legacy_id not in present
+    ]
+
+
 def import_records(
     records,
     *,
@@ -162,6 +192,7 @@ def import_records(
     progress=None,
     index=True,
     create_missing_issuers=False,
+    overwrite_edited=False,
 ) -> Summary:
     """Import a stream of LegacyRecord / RecordError; safe to run again (identity: ``legacy_id``).
 
@@ -172,16 +203,26 @@ def import_records(
     neighbours. ``dry_run`` reads and checks every item (dates, types, files, issuers), writes nothing.
     """
     summary = Summary()
-    writer = PageWriter(bundle=bundle, dry_run=dry_run, create_missing_issuers=create_missing_issuers)
+    writer = PageWriter(
+        bundle=bundle,
+        dry_run=dry_run,
+        create_missing_issuers=create_missing_issuers,
+        overwrite_edited=overwrite_edited,
+    )
     run = _Run(writer, summary, dry_run=dry_run)
     only = set(only) if only else None
     with deferred_search_indexing():
         batch = []
+        present = set()
         for item in records:
+            if getattr(item, "legacy_id", None):
+                present.add(item.legacy_id)
             if progress is not None:
                 progress.update(1)
             if isinstance(item, RecordError):
                 summary.fail(item)
+            elif isinstance(item, SkippedItem):
+                summary.skipped_items[item.reason] += 1
             elif not _accept(item, only, since):
                 summary.skipped += 1
             else:
@@ -191,7 +232,9 @@ def import_records(
                 batch = []
         if batch:
             run.batch(batch)
-        summary.images_missing = writer.images_missing
+        if since is None:
+            summary.absent = _absent(present, only)
+        summary.images_missing = list(writer.images_missing)
         summary.issuers_created = list(writer.issuers.created)
         if not dry_run:
             started = time.perf_counter()

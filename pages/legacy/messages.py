@@ -1,7 +1,7 @@
 """What the import tells its operator, in Ukrainian: each failure reason, and the summary's lines."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext, pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext, pgettext_lazy
 
 #: The Ukrainian wording of each ``RecordError.reason`` (the reasons stay short English keys in code).
 REASONS = {
@@ -22,6 +22,17 @@ REASONS = {
     "duplicate legacy_id": gettext_lazy("duplicate legacy_id"),
     "type changed": gettext_lazy("type changed"),
     "database error": gettext_lazy("database error"),
+    "edited on the site": gettext_lazy("changed on the new site"),
+    # Not a failure: the image is dropped, its alt text kept, and the item imported.
+    "missing image": gettext_lazy("image not in the bundle"),
+}
+
+
+#: Why an element of the export was skipped without failing (``SkippedItem.reason``), as the summary says it.
+SKIPPED = {
+    "plone folder": pgettext_lazy(
+        "legacy import", "skipped: Plone folders (their items are imported by their own types)"
+    ),
 }
 
 
@@ -65,6 +76,7 @@ def summary_rows(summary) -> list[tuple[str, int]]:
         (pgettext("legacy import", "updated"), summary.updated),
         (pgettext("legacy import", "unchanged"), summary.unchanged),
         (pgettext("legacy import", "skipped (--only/--since)"), summary.skipped),
+        *((str(SKIPPED[reason]), count) for reason, count in sorted(summary.skipped_items.items())),
         (pgettext("legacy import", "failed"), summary.failed),
     ]
     rows += [
@@ -72,7 +84,24 @@ def summary_rows(summary) -> list[tuple[str, int]]:
         for reason, count in sorted(summary.failed_by_reason().items())
     ]
     if summary.images_missing:
-        rows.append((pgettext("legacy import", "images not found in the bundle"), summary.images_missing))
+        rows.append(
+            (pgettext("legacy import", "images not found in the bundle"), len(summary.images_missing))
+        )
+    if summary.absent:
+        rows.append((pgettext("legacy import", "imported before, not in this export"), len(summary.absent)))
     if summary.issuers_created:
         rows.append((pgettext("legacy import", "issuers created"), len(summary.issuers_created)))
     return rows
+
+
+#: How many ``legacy_id``s of the absent items the summary names.
+ABSENT_NAMED = 20
+
+
+def absent_line(absent) -> str:
+    """The items imported before that the export no longer holds: their pages stay on the site."""
+    named = ", ".join(absent[:ABSENT_NAMED]) + (", …" if len(absent) > ABSENT_NAMED else "")
+    return _(
+        "%(count)d items imported before are not in this export (%(ids)s): their pages were left as they "
+        "are; if the old site removed them, unpublish them in the admin."
+    ) % {"count": len(absent), "ids": named}

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from pages.resources import resource_for_type
 
-from .records import Attachment, LegacyRecord, RecordError, record_from_mapping
+from .html import convert_html
+from .records import Attachment, LegacyRecord, RecordError, SkippedItem, record_from_mapping
 
 
 def is_system_file(name: str) -> bool:
@@ -214,6 +215,10 @@ def read_csv(bundle: Bundle):
 
 
 PLONE_TYPES = {"News Item": "news", "Document": "page", "File": "page", "Event": "news"}
+#: Plone's containers: a folder holds items, each imported by its own type into the site's sections (news
+#: under the news index, documents under the home page); the folder itself shows only their listing. One
+#: with text of its own (a rich-text behaviour on the old site) becomes a standard page, so the text stays.
+PLONE_FOLDERS = {"Folder"}
 PLONE_STATES = {"published": True, "internally_published": True, "external": True}
 
 
@@ -261,13 +266,17 @@ def _plone_site_path(bundle: Bundle, name: str) -> str:
     return ""
 
 
-def _plone_item(bundle: Bundle, item: dict, number: int, site_path: str = "") -> LegacyRecord:
+def _plone_item(bundle: Bundle, item: dict, number: int, site_path: str = "") -> LegacyRecord | SkippedItem:
     plone_type = item.get("@type")
+    text = item.get("text") or {}
+    body = text.get("data", "") if isinstance(text, dict) else str(text)
+    if plone_type in PLONE_FOLDERS:
+        if not convert_html(body)[0]:
+            return SkippedItem("plone folder", line=number, legacy_id=item.get("UID") or item.get("@id"))
+        plone_type = "Document"
     item_type = PLONE_TYPES.get(plone_type)
     if item_type is None:
         raise RecordError("unknown type", field="@type", value=str(plone_type))
-    text = item.get("text") or {}
-    body = text.get("data", "") if isinstance(text, dict) else str(text)
     attachments = []
     for key in ("file", "image"):
         if isinstance(item.get(key), dict):
@@ -294,7 +303,8 @@ def _plone_item(bundle: Bundle, item: dict, number: int, site_path: str = "") ->
 
 
 def read_plone(bundle: Bundle, name: str):
-    """Items of a collective.exportimport ``export_content`` JSON list (News Item, Document, File, Event).
+    """Items of a collective.exportimport ``export_content`` JSON list (News Item, Document, File, Event;
+    a Folder is skipped, see ``PLONE_FOLDERS``).
 
     The file is one JSON array; it is parsed item by item with ``json.JSONDecoder.raw_decode`` so a
     large export with inline base64 blobs is never held whole. The trailing ``unexported_paths``

@@ -17,6 +17,7 @@ from pages.models.kinds import ActStatus, ActType, CommissionDocumentType, NewsK
 
 from .dates import LegacyDateError, parse_legacy_date, parse_legacy_datetime
 from .html import absolute_links
+from .redirects import OLD_PATH_LENGTH, redirect_path
 from .types import ITEM_TYPES
 
 #: The longest value a column takes, for the fields that fail an item rather than be cut (an identity,
@@ -25,6 +26,8 @@ MAX_LENGTHS = {
     "legacy_id": LegacyItem._meta.get_field("legacy_id").max_length,
     "video_url": VideoPage._meta.get_field("video_url").max_length,
     "commission": CommissionPage._meta.get_field("title").max_length,
+    # The old address as its redirect stores it (normalised, see ``_old_url``).
+    "url": OLD_PATH_LENGTH,
 }
 #: The item types of the legacy format, declared with their page types in ``pages.legacy.types``.
 TYPES = tuple(ITEM_TYPES)
@@ -63,6 +66,16 @@ class RecordError(ValueError):
         self.legacy_id = legacy_id
         self.field = field
         self.value = value
+
+
+@dataclass
+class SkippedItem:
+    """An element of an export that is no content of its own (a Plone folder): not imported, and counted
+    under its ``reason`` (``pages.legacy.messages.SKIPPED`` says it in Ukrainian)."""
+
+    reason: str
+    line: int | str | None = None
+    legacy_id: str | None = None
 
 
 @dataclass
@@ -222,6 +235,14 @@ def _without_nul(value):
     return value
 
 
+def _old_url(data) -> str:
+    """The item's old address; one whose redirect could not hold it (longer than a redirect's path once
+    normalised) fails the item rather than get a redirect cut short that no visitor would ever reach."""
+    url = _text(data, "url")
+    _fits(redirect_path(url), "url")
+    return url
+
+
 def _type_fields(record: LegacyRecord, data) -> None:
     """The fields of the record's own type."""
     if record.type == "news":
@@ -254,7 +275,7 @@ def _record(data, *, legacy_id, line, file_exists) -> LegacyRecord:
     title = _plain(data, "title")
     if not title:
         raise RecordError("missing title", field="title")
-    url = _text(data, "url")
+    url = _old_url(data)
     record = LegacyRecord(
         legacy_id=legacy_id,
         type=item_type,

@@ -14,14 +14,16 @@ from collections import defaultdict
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, F, OuterRef, Subquery
 from django.db.models.functions import Cast
-from wagtail.models import Locale, Page, Revision, Site
+from django.utils.translation import gettext as _
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 
-from cms.audit import log_imported_pages, system_user
+from cms.audit import SYSTEM_USERNAME, log_imported_pages, system_user
 from cms.tree import PageTree, insert_specific
 from pages.models import LegacyItem, NewsPage, NewsPageTag
 
 from .documents import FileCache, ImageImporter, write_documents
 from .fields import TagIds, page_fields, revision_content
+from .html import convert_html
 from .issuers import IssuerMatcher
 from .links import LinkKeys, body_html, has_old_links, uid_key
 from .records import RecordError
@@ -33,15 +35,25 @@ from .types import MODELS, body_field
 class PageWriter:
     """Writes batches of records; one instance per run keeps the parents and their next child number."""
 
-    def __init__(self, *, bundle=None, dry_run=False, legacy_hosts=None, create_missing_issuers=False):
+    def __init__(
+        self,
+        *,
+        bundle=None,
+        dry_run=False,
+        legacy_hosts=None,
+        create_missing_issuers=False,
+        overwrite_edited=False,
+    ):
         self.bundle = bundle
+        self.overwrite_edited = overwrite_edited
         self.dry_run = dry_run
         self.home = Site.objects.get(is_default_site=True).root_page
         self.issuers = IssuerMatcher(create_missing=create_missing_issuers, dry_run=dry_run)
         self.parents = Parents(self.home, dry_run=dry_run)
         self.tree = PageTree()
         self.links = LinkKeys(legacy_hosts)
-        self.images = ImageImporter(bundle)
+        self.images = ImageImporter(bundle, dry_run=dry_run)
+        self._images_missing_before = 0
         self.tag_ids = TagIds()
         self.locale_id = Locale.get_default().pk if not dry_run else None
         self.page_ct = ContentType.objects.get_for_model(Page)
@@ -53,19 +65,36 @@ class PageWriter:
         self.seen = {}
 
     @property
-    def images_missing(self) -> int:
+    def images_missing(self) -> list:
+        """(line, legacy_id, path) of each body image not found in the bundle, for the written items."""
         return self.images.missing
 
     def forget(self):
-        """After a rolled-back batch: forget the paths and parents it may have created."""
+        """After a rolled-back batch: forget the paths and parents it may have created, and the images it
+        found missing (its items are written again one by one, or fail)."""
         self.tree.forget()
         self.parents.forget()
+        del self.images.missing[self._images_missing_before :]
+
+    @staticmethod
+    def edited_on_the_site(page_ids) -> set:
+        """The pages someone changed on the new site after the import wrote them: any entry of their
+        history (an edit, a draft, a publication, an unpublication, a move) by another than the import's
+        user; taking or releasing a lock changes nothing."""
+        return set(
+            PageLogEntry.objects.filter(page_id__in=page_ids)
+            .exclude(user__username=SYSTEM_USERNAME)
+            .exclude(action__in=("wagtail.lock", "wagtail.unlock"))
+            .values_list("page_id", flat=True)
+        )
 
     def classify(self, records):
         """Split a batch into new, changed and unchanged records, with one query for the whole batch.
 
         Returns (new, changed, unchanged, failures, files); each record of new/changed gets ``digest``
-        and, if known, ``page_id`` as attributes.
+        and, if known, ``page_id`` as attributes. A changed item whose page was edited on the new site
+        since is not changed (unless ``overwrite_edited``): it is a failure ``edited on the site``, so the
+        editors' work stays and every run says so.
         """
         files = FileCache(self.bundle)
         existing = {
@@ -99,10 +128,35 @@ class PageWriter:
             except RecordError as exc:
                 exc.line, exc.legacy_id = record.line, record.legacy_id
                 failures.append(exc)
+        if changed and not self.overwrite_edited:
+            edited = self.edited_on_the_site([record.page_id for record in changed])
+            for record in changed:
+                if record.page_id in edited:
+                    failures.append(
+                        RecordError(
+                            "edited on the site",
+                            _(
+                                "not updated, to keep what editors changed since the import; "
+                                "--overwrite-edited puts the old site's content in its place"
+                            ),
+                            line=record.line,
+                            legacy_id=record.legacy_id,
+                        )
+                    )
+            changed = [record for record in changed if record.page_id not in edited]
         return new, changed, unchanged, failures, files
+
+    def check(self, records):
+        """In a dry run, what writing the records would find without failing them: the images of their
+        bodies that are not in the bundle (counted by ``images_missing`` as the real run counts them)."""
+        for record in records:
+            if body_field(MODELS[record.type]) is not None:
+                self.images.record = (record.line, record.legacy_id)
+                convert_html(record.body_html, resolve_image=self.images)
 
     def write(self, new, changed, files):
         """Create the new records' pages in bulk and update the changed ones. Call inside a transaction."""
+        self._images_missing_before = len(self.images.missing)
         documents = write_documents(new + changed, files)
         if new:
             self._create(new, documents=documents, files=files)
@@ -111,6 +165,7 @@ class PageWriter:
 
     def _fields(self, record, *, documents, files, resolve_link):
         """(model, values, whether some link waits for an item not imported yet)."""
+        self.images.record = (record.line, record.legacy_id)
         model, values, _ = page_fields(
             record,
             documents=documents,

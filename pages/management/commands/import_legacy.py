@@ -6,7 +6,7 @@ from tqdm import tqdm
 
 from pages.legacy.dates import LegacyDateError, parse_legacy_date
 from pages.legacy.importer import DEFAULT_BATCH_SIZE, import_records
-from pages.legacy.messages import failure_line, summary_rows, unknown_value_line
+from pages.legacy.messages import absent_line, failure_line, summary_rows, unknown_value_line
 from pages.legacy.readers import open_source
 from pages.legacy.records import TYPES
 
@@ -43,6 +43,12 @@ class Command(BaseCommand):
             action="store_true",
             help="Create an issuer for every issuer name no issuer has (by name, short name or other names).",
         )
+        parser.add_argument(
+            "--overwrite-edited",
+            action="store_true",
+            help="Update a changed item even if its page was edited on the new site since it was imported "
+            "(by default such a page is kept and reported).",
+        )
         parser.add_argument("--no-progress", action="store_true", help="Do not show the progress bar.")
 
     def handle(self, *args, path, dry_run, only, since, batch_size, no_progress, **options):
@@ -65,6 +71,7 @@ class Command(BaseCommand):
                 batch_size=batch_size,
                 progress=progress,
                 create_missing_issuers=options["create_missing_issuers"],
+                overwrite_edited=options["overwrite_edited"],
             )
         finally:
             progress.close()
@@ -80,6 +87,10 @@ class Command(BaseCommand):
             self.stdout.write(f"{label:<{width}}  {count:>7}")
         if summary.issuers_created:
             self.stdout.write(_("Issuers created: %(names)s") % {"names": ", ".join(summary.issuers_created)})
+        if summary.absent:
+            self.stdout.write(absent_line(summary.absent))
+        for group in summary.missing_images():
+            self.stderr.write(unknown_value_line(group))
         for group in summary.unknown_values():
             self.stderr.write(unknown_value_line(group))
         for failure in summary.line_failures():

@@ -4,6 +4,7 @@ other encodings, Plone links. Each failure is reported the same by the dry run a
 import csv
 import json
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -239,7 +240,7 @@ def test_plone_links_by_uid_point_to_the_pages(bundle, council):
     assert not LegacyItem.objects.filter(needs_links=True).exists()
 
 
-def test_values_the_database_cannot_hold_fail_in_the_dry_run_too(bundle, council):
+def test_values_the_database_cannot_hold_fail_in_the_dry_run_too(bundle, council, client):
     path = bundle.add(
         news_item("L" * 200),
         {
@@ -258,15 +259,22 @@ def test_values_the_database_cannot_hold_fail_in_the_dry_run_too(bundle, council
             "doc_type": "protocol",
         },
         news_item("ok"),
+        # A redirect holds 255 characters of the old address, read as a browser has it: 300 letters fail,
+        # 250 letters written percent-encoded (1,500 characters) fit.
+        news_item("u1", url="/" + "а" * 300 + ".html"),
+        news_item("u2", url="/" + quote("б" * 245) + ".html"),
     ).write()
     dry_out, dry_err = run(path, "--dry-run")
     out, err = run(path)
     assert f"рядок 1 [{'L' * 200}]: неправильне поле: legacy_id: 200 символів, а можна щонайбільше 128" in err
     assert "рядок 2 [v1]: неправильне поле: video_url: 641 символів, а можна щонайбільше 500" in err
     assert "рядок 3 [c1]: неправильне поле: commission: 319 символів, а можна щонайбільше 255" in err
+    assert "рядок 5 [u1]: неправильне поле: url: 306 символів, а можна щонайбільше 255" in err
     assert dry_err == err
-    assert counts_of(out, "створено", "з помилками") == (1, 3)
-    assert counts_of(dry_out, "створено", "з помилками") == (1, 3)
+    assert counts_of(out, "створено", "з помилками") == (2, 4)
+    assert counts_of(dry_out, "створено", "з помилками") == (2, 4)
+    response = client.get("/" + quote("б" * 245) + ".html")
+    assert (response.status_code, response["Location"]) == (301, NewsPage.objects.get(legacy_id="u2").url)
 
 
 def test_nul_characters_are_taken_out_of_the_item(bundle, council, client):
@@ -455,3 +463,58 @@ def test_titles_and_summaries_from_an_html_export_are_plain_text(bundle, council
     assert (news.title, news.lead) == ("«Про бюджет» на 2019 рік", 'Програма "Культура"')
     assert "рядок 2 [h2]: немає назви" in err
     assert "«Про бюджет» на 2019 рік" in client.get(news.url).content.decode()
+
+
+def summary_table(output):
+    """The summary's rows, without the heading that tells a dry run from a real one."""
+    return output.splitlines()[1:]
+
+
+def test_dry_run_counts_the_images_missing_from_the_bundle_as_the_real_run(bundle, council):
+    path = bundle.add(
+        news_item("m1", body_html='<p>Текст</p><img src="files/nope.png" alt="Площа">'),
+        news_item("m2", body_html='<p>Сесія <img src="/files/gone.jpg"> і <img src="files/photo.png"></p>'),
+        act_item("m3", body_html='<p>Рішення</p><img src="files/lost.gif">'),
+        news_item("m4", body_html='<p><img src="files/photo.png"></p>'),
+        news_item("m5", body_html='<p>Знову <img src="../files/nope.png?v=2"></p>', url="/news/2019/m5.html"),
+    ).write()
+    dry_out, dry_err = run(path, "--dry-run")
+    out, err = run(path)
+    assert summary_counts(out)["зображень немає в пакеті"] == 4
+    assert summary_table(dry_out) == summary_table(out)
+    assert dry_err == err
+    # Each path once, with the lines whose bodies name it, so that the operator can find the files.
+    assert "зображення немає в пакеті «files/nope.png» (поле body_html): 2 рядки, перші: 1, 5" in err
+    assert "зображення немає в пакеті «files/gone.jpg» (поле body_html): 1 рядок, перші: 2" in err
+    # A re-run writes nothing, so it finds no image missing; nor does its dry run.
+    dry_again, _ = run(path, "--dry-run")
+    again, _ = run(path)
+    assert "зображень немає в пакеті" not in again
+    assert summary_table(dry_again) == summary_table(again)
+
+
+def test_old_addresses_written_with_spaces_or_cyrillic_redirect_as_browsers_ask_for_them(
+    bundle, council, client
+):
+    from urllib.parse import quote
+
+    path = bundle.add(
+        news_item("s1", url="/новини/сесія ради.html"),
+        news_item("s2", url="/%D0%BD%D0%BE%D0%B2%D0%B8%D0%BD%D0%B8/%D0%B1%D1%8E%D0%B4%D0%B6%D0%B5%D1%82/"),
+        news_item("s3", url="/index.php?option=com_content&id=12"),
+        news_item("s4", body_html='<p><a href="/новини/сесія%20ради.html">Сесія</a></p>'),
+    ).write()
+    run(path)
+    pages = {page.legacy_id: page for page in NewsPage.objects.all()}
+    asked = [
+        ("s1", "/новини/сесія ради.html"),
+        ("s1", quote("/новини/сесія ради.html")),
+        ("s2", "/новини/бюджет"),
+        ("s2", quote("/новини/бюджет/").lower()),
+        ("s3", "/index.php?id=12&option=com_content"),
+    ]
+    for legacy_id, url in asked:
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (301, pages[legacy_id].url), url
+    link = pages["s4"].body.raw_data[0]["value"]
+    assert f'id="{pages["s1"].pk}"' in link and "linktype" in link
