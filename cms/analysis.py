@@ -44,8 +44,9 @@ _COMMON_UNPRINTABLE = re.compile(
 
 # A word: letters (with inner apostrophes or hyphens) or digits.
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*|\d+", re.UNICODE)
-# An act number: digits with optional letters, joined by - / . (e.g. 4-49/2018, 312, 12/3-р, 01-12/45).
-_NUMBER = re.compile(r"(?<![\w/-])\d+\w*(?:[-/.]\w+)*", re.UNICODE)
+# An act number: digits with optional letters, joined by - / . (e.g. 4-49/2018, 312, 12/3-р, 01-12/45);
+# a dash or slash may stand between spaces before digits, as people type it («№ 12 - 45», «45 / 12»).
+_NUMBER = re.compile(r"(?<![\w/-])\d+\w*(?:[-/.]\w+|\s?[-/]\s?\d\w*)*", re.UNICODE)
 
 #: Words too frequent to tell documents apart; dropped at index and query time alike.
 STOP_WORDS = frozenset(
@@ -111,17 +112,40 @@ def fold_look_alikes(word: str) -> str:
     return _LETTERS.sub(_cyrillic_run, word)
 
 
+def search_form(text: str) -> str:
+    """A text as search compares it: normalised, in lower case, the Latin look-alikes inside Cyrillic
+    words made Cyrillic («Рiшення» with a Latin i → «рішення»). The query, the index and the search
+    box's suggestions all read text through it."""
+    return fold_look_alikes(normalize(text).lower())
+
+
+def search_words(text: str) -> list[str]:
+    """The words of a text in its ``search_form``, in order (stop-words included)."""
+    return _WORD.findall(search_form(text))
+
+
+#: Abbreviations of addresses and the word each stands for («вул. Шевченка» is «вулиця Шевченка»).
+#: A word here has both as index tokens and query alternatives, the full word first.
+ABBREVIATIONS = {"вул": "вулиця", "просп": "проспект", "пл": "площа", "пров": "провулок", "бульв": "бульвар"}
+# «м.» before a name («м. Ніжин») is «місто»; elsewhere «м» is a metre («100 кв. м. Рішення»), so the
+# index adds «місто» only there (and keeps «м»); a query's «м» is «місто» or «м» (``lemma_groups``).
+_CITY = re.compile(r"(?<![\w.])(?<!кв\.\s)м\.(?=\s*[А-ЯЁҐЄІЇ])")
+
+
 @functools.lru_cache(maxsize=200_000)
 def lemma_variants(word: str) -> tuple[str, ...]:
     """The distinct dictionary forms of one word, most likely first, as index tokens.
 
     A form can belong to several lemmas («відходів» is «відходи» or «відхід»); index and query
     both keep every candidate, so a page matches when their candidates meet. Latin look-alikes
-    typed inside a Cyrillic word are read as the Cyrillic letters (``fold_look_alikes``).
+    typed inside a Cyrillic word are read as the Cyrillic letters (``fold_look_alikes``); an
+    abbreviation of an address gives its full word, then itself (``ABBREVIATIONS``).
     """
     word = fold_look_alikes(word.lower())
     if word.isdigit():
         return (word,)
+    if word in ABBREVIATIONS:
+        return (ABBREVIATIONS[word], word)
     try:
         parses = _morph().parse(word)[:4]
     except (KeyError, ValueError):
@@ -135,20 +159,48 @@ def lemma_variants(word: str) -> tuple[str, ...]:
     return tuple(variants) or (_token(word),)
 
 
+_GENITIVE_MONTHS = (
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня".split()
+)
+# A date as the council and citizens write it: «12.03.2026», «12.3.2026», «12 березня 2026», with the
+# «р.» or «року» that may follow it.
+_DATE = re.compile(
+    r"(?<![\w./-])(?:(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)"
+    rf"|(\d{{1,2}})\s+({'|'.join(_GENITIVE_MONTHS)})\s+((?:19|20)\d\d))"
+    r"(?:\s*(?:року|рік|р)(?!\w)\.?)?(?![\w/-]|\.\d)",
+    re.IGNORECASE,
+)
+
+
+def _date_token(match) -> str:
+    if match[1]:
+        day, month, year = int(match[1]), int(match[2]), match[3]
+    else:
+        day, month, year = int(match[4]), _GENITIVE_MONTHS.index(match[5].lower()) + 1, match[6]
+    return f"n{day:02d}x{month:02d}x{year}" if 1 <= day <= 31 and 1 <= month <= 12 else ""
+
+
 def number_token(number: str) -> str:
     """One token for an act number as written: «№ 4-49/2018» → «n4x49x2018», «312» → «n312».
 
     Letters are kept (Cyrillic too), separators become ``x`` so the search engine's own tokenizer
     keeps the whole number as a single word. The council's numbers are written in Cyrillic, so a Latin
-    look-alike in one is read as the Cyrillic letter («12-p» is «12-р»).
+    look-alike in one is read as the Cyrillic letter («12-p» is «12-р»). A date is one token however
+    it is written: «12.3.2026», «12.03.2026» and «12 березня 2026» are «n12x03x2026».
     """
-    parts = re.findall(r"\w+", normalize(number).lower().replace("№", " ").translate(_CYRILLIC_OF_LATIN))
+    text = normalize(number).lower().replace("№", " ")
+    date = _DATE.fullmatch(text.strip())
+    if date and (token := _date_token(date)):
+        return token
+    parts = re.findall(r"\w+", text.translate(_CYRILLIC_OF_LATIN))
     return "n" + "x".join(parts) if parts else ""
 
 
 def number_tokens(text: str) -> list[str]:
-    """Tokens for every act-number-like sequence in a text."""
-    return [token for match in _NUMBER.findall(normalize(text)) if (token := number_token(match))]
+    """Tokens for every act-number-like sequence and every date in a text."""
+    text = normalize(text)
+    tokens = [token for match in _NUMBER.findall(text) if (token := number_token(match))]
+    return tokens + [token for match in _DATE.finditer(text) if match[4] and (token := _date_token(match))]
 
 
 def words(text: str) -> list[str]:
@@ -197,12 +249,13 @@ def lemma_groups(text: str) -> list[tuple[str, ...]]:
     («решения», «решению»). The index keeps the pages' Ukrainian lemmas only (``index_text``).
     """
     groups = []
-    for word in words(text):
-        word = word.lower()
+    for word in search_words(text):
         if word in STOP_WORDS:
             continue
         variants = lemma_variants(word)
-        russian = russian_lemma(word)
+        if word == "м":  # a query's «м» is the city («м. ніжин», typed in lower case), not a metre
+            variants = ("місто", "м")
+        russian = None if word in ABBREVIATIONS else russian_lemma(word)
         if russian:
             variants = (russian, *(variant for variant in variants if variant != russian))
         groups.append(variants)
@@ -221,14 +274,16 @@ def index_text(*texts: str) -> str:
     """The analysed form of a document for the index: lemmas, then act-number tokens.
 
     A hyphenated word is indexed whole and by its parts: «соціально-економічного» is found by
-    «економічний», «Північно-Східний» by «східний» (a query keeps a hyphenated word whole).
+    «економічний», «Північно-Східний» by «східний» (a query keeps a hyphenated word whole). «м.» before
+    a name is indexed as «місто» too.
     """
     out = []
     for text in texts:
         if not text:
             continue
-        for word in words(text):
-            word = word.lower()
+        if "м." in text:
+            text = _CITY.sub("місто м.", text)
+        for word in search_words(text):
             if word in STOP_WORDS:
                 continue
             out.extend(lemma_variants(word))
@@ -270,13 +325,15 @@ _LONE_NUMBER = re.compile(r"n\d+")
 def query_term_groups(query: str) -> list[tuple[str, ...]]:
     """The analysed terms of a query, each a tuple of alternatives (candidate lemmas), capped.
 
-    Number tokens come as one-element groups after the words. A lone number («101», «2026») is a
-    word of the query already: as a number token too it would demand a number written exactly so,
-    and miss the order «101-р» and the decision «101/2026» (the exact number is pinned first anyway,
-    ``search.ranking.exact_number_matches``).
+    Number tokens come as one-element groups after the words; a date is its token alone. A lone
+    number («101», «2026») is a word of the query already: as a number token too it would demand a
+    number written exactly so, and miss the order «101-р» and the decision «101/2026» (the exact
+    number is pinned first anyway, ``search.ranking.exact_number_matches``).
     """
     text = clean_query(query)
     numbers = [(token,) for token in number_tokens(text) if not _LONE_NUMBER.fullmatch(token)]
+    # A date is its one token, whatever way it is written: its day, month and year are not words to match.
+    text = _DATE.sub(" ", text)
     groups = []
     for group in lemma_groups(text) + numbers:
         if group not in groups:

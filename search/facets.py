@@ -7,7 +7,9 @@ from collections import Counter, defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.dates import MONTHS
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Page
 
 from cms import params
@@ -18,6 +20,15 @@ from .sql import pk_in
 
 #: In the order the page shows them.
 FACETS = ("type", "act_type", "issuer", "year", "month", "commission")
+#: Each facet's heading on the page.
+HEADINGS = {
+    "type": gettext_lazy("Content type"),
+    "act_type": gettext_lazy("Act type"),
+    "issuer": gettext_lazy("Issuer"),
+    "year": gettext_lazy("Year"),
+    "month": gettext_lazy("Month"),
+    "commission": gettext_lazy("Commission"),
+}
 #: Facets of time: their values are listed newest first, the others by count.
 BY_TIME = ("year", "month")
 
@@ -109,11 +120,20 @@ def chosen_filters(query_params) -> tuple[dict, list[str]]:
     return chosen, notices
 
 
+def labels(name, values) -> dict:
+    """The label of each value of facet ``name``, as a list item reads: with a capital («Акт»,
+    «Рішення виконавчого комітету», «Березень 2024»)."""
+    return {value: capfirst(str(label)) for value, label in _labels(name, values).items()}
+
+
 def _labels(name, values):
     if name == "type":
         labels = {}
         for pk in values:
-            model = ContentType.objects.get_for_id(pk).model_class()  # cached by Django
+            try:
+                model = ContentType.objects.get_for_id(pk).model_class()  # cached by Django
+            except ContentType.DoesNotExist:  # a chosen filter naming no type: shown as it was typed
+                model = None
             labels[pk] = model._meta.verbose_name if model else str(pk)
         return labels
     if name == "act_type":
@@ -134,7 +154,8 @@ def _order(name, counts):
 
 
 def facets(matching, facts, chosen) -> list[dict]:
-    """For each facet with a value among ``matching`` pages: its values, labels, counts, selection.
+    """For each facet with a value among ``matching`` pages: its heading, and its values' labels,
+    counts and selection.
 
     Months are offered once the pages fall in one year (a year chosen, or results of one year): ten
     years of results would list some 120 months, a list nobody reads, above the results for a screen
@@ -150,10 +171,10 @@ def facets(matching, facts, chosen) -> list[dict]:
             years = len(counts)
         if not counts:
             continue
-        labels = _labels(name, counts)
+        names = labels(name, counts)
         values = [
-            {"value": v, "label": labels.get(v, v), "count": c, "selected": chosen.get(name) == v}
+            {"value": v, "label": names.get(v, str(v)), "count": c, "selected": chosen.get(name) == v}
             for v, c in _order(name, counts)
         ]
-        out.append({"name": name, "values": values})
+        out.append({"name": name, "heading": HEADINGS[name], "values": values})
     return out

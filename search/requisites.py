@@ -7,14 +7,18 @@ given the weight of title words, both in the site's postings (``search.postings`
 Elasticsearch mapping (``search.backends``), from this one function.
 """
 
+import datetime
+
 from django.conf import settings
 from django.utils import translation
 
-from cms.analysis import index_text
+from cms.analysis import index_text, number_token
 from pages.models import ActType
 
 #: Choice fields whose label names the kind of a page («Рішення міської ради», «Висновок»).
 KIND_FIELDS = ("act_type", "doc_type")
+#: Dates a citizen may know a page by.
+DATE_FIELDS = ("adopted_on", "date")
 
 
 def requisites_text(page) -> str:
@@ -33,5 +37,12 @@ def requisites_text(page) -> str:
 
 
 def requisites_terms(page) -> set[str]:
-    """The analysed terms of ``requisites_text`` (lemmas and act-number tokens)."""
-    return set(index_text(requisites_text(page)).split())
+    """The analysed terms of ``requisites_text`` (lemmas and act-number tokens), and the tokens of the
+    page's dates (an act's adoption, a page's publication): «12.03.2026», «12.3.2026» or «12 березня
+    2026» finds the act of that day."""
+    terms = set(index_text(requisites_text(page)).split())
+    for name in DATE_FIELDS:
+        day = getattr(page, name, None)
+        if isinstance(day, datetime.date):
+            terms.add(number_token(f"{day.day}.{day.month}.{day.year}"))
+    return terms

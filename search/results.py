@@ -56,6 +56,40 @@ def _querystring(query, sort, chosen) -> str:
     return clean.urlencode()
 
 
+def _without(chosen, name) -> dict:
+    return {key: value for key, value in chosen.items() if key != name}
+
+
+def linked_facets(facet_list, *, query, sort, chosen) -> list[dict]:
+    """The facets, each value with the query string its link leads to: the value chosen in place of
+    the facet's current one, or, for the chosen value, the facet removed (the other facets stay)."""
+    for facet in facet_list:
+        name = facet["name"]
+        for item in facet["values"]:
+            wanted = _without(chosen, name) if item["selected"] else {**chosen, name: item["value"]}
+            item["querystring"] = _querystring(query, sort, wanted)
+    return facet_list
+
+
+def active_filters(*, query, sort, chosen) -> list[dict]:
+    """The filters chosen, in the facets' order, each with its heading, its value's label and the query
+    string of the same search without it alone."""
+    out = []
+    for name in facets.FACETS:
+        if name not in chosen:
+            continue
+        value = chosen[name]
+        out.append(
+            {
+                "name": name,
+                "heading": facets.HEADINGS[name],
+                "label": facets.labels(name, [value]).get(value, str(value)),
+                "querystring": _querystring(query, sort, _without(chosen, name)),
+            }
+        )
+    return out
+
+
 def search_page(query_params) -> dict:
     """The template context of ``/search/`` for a ``request.GET``."""
     query = analysis.clean_query(query_params.get("q", ""))
@@ -79,14 +113,19 @@ def search_page(query_params) -> dict:
         "page_obj": page_obj,
         "total": len(matching),
         "capped": len(found.ids) >= MAX_CANDIDATES,
-        "facets": facets.facets(matching, facts, chosen),
+        "facets": linked_facets(
+            facets.facets(matching, facts, chosen), query=query, sort=sort, chosen=chosen
+        ),
         "chosen": chosen,
+        "active_filters": active_filters(query=query, sort=sort, chosen=chosen),
+        # The query finds pages, but none has every filter chosen: the visitor drops one.
+        "filtered_out": bool(found.ids) and not matching,
         "notices": notices,
         "sort": sort,
         "sorts": SORTS,
         "fallback": found.fallback,
         "partial": found.partial,
         "other_results": other_results,
-        "suggestions": suggest_titles(query) if query and not matching and not other_results else [],
+        "suggestions": suggest_titles(query) if query and not found.ids and not other_results else [],
         "querystring": _querystring(query, sort, chosen),
     }

@@ -22,10 +22,11 @@ def suggest_titles(query: str, limit: int = 8) -> list[dict]:
 
     Ranking every match by relevance costs the database backend seconds at 20,000 pages, so the
     newest matches are taken unranked and those whose title starts with the query come first.
-    Stop-words are dropped, except the word being typed.
+    Stop-words are dropped, except the word being typed. The query is read as the search reads it
+    (``analysis.search_form``: a Latin look-alike typed in a Cyrillic word is the Cyrillic letter).
     """
-    words = analysis.words(query)[:5]
-    words = [w for w in words[:-1] if w.lower() not in analysis.STOP_WORDS] + words[-1:]
+    words = analysis.search_words(query)[:5]
+    words = [w for w in words[:-1] if w not in analysis.STOP_WORDS] + words[-1:]
     if not words:
         return []
     pages = Page.objects.live().public().order_by("-id")  # newest first, along the primary key
@@ -39,8 +40,10 @@ def suggest_titles(query: str, limit: int = 8) -> list[dict]:
     except Exception as exc:  # noqa: BLE001 - a suggestion is never worth an error page
         logger.warning("Suggestions failed: %r", exc)
         return []
-    start = query.strip().lower()
-    results.sort(key=lambda page: not page.title.lower().startswith(start))  # stable: newest first
+    start = analysis.search_form(query.strip())
+    results.sort(
+        key=lambda page: not analysis.search_form(page.title).startswith(start)
+    )  # stable: newest first
     return [{"title": page.title, "url": page.url} for page in results[:limit]]
 
 
