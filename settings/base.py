@@ -90,7 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "cms.param_guard.AdminParameterGuard",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, and an old address again without the tracking parameters of a shared link.
+    "cms.redirects.RedirectMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"

@@ -91,6 +91,30 @@ def test_redirect_from_an_old_address_leads_to_the_page(client, home_page, site)
     assert response["Location"].endswith("/pro-radu/")
 
 
+@pytest.mark.parametrize(
+    "shared",
+    [
+        "/news.php?id=5&fbclid=IwAR0abc",
+        "/news.php?utm_source=facebook&utm_medium=social&id=5",
+        "/news.php?id=5&UTM_Campaign=sesiia&gclid=x1",
+    ],
+)
+def test_an_old_address_shared_with_tracking_parameters_still_redirects(client, home_page, site, shared):
+    page = StandardPageFactory(parent=home_page, slug="pro-radu")
+    Redirect.objects.create(old_path="/news.php?id=5", redirect_page=page, site=site)
+    Redirect.objects.create(old_path="/news.php?id=6", redirect_page=home_page, site=site)
+    response = client.get(shared)
+    assert response.status_code == 301
+    assert response["Location"].endswith("/pro-radu/")
+
+
+def test_tracking_parameters_are_dropped_but_not_the_ones_that_name_the_item(client, home_page, site):
+    page = StandardPageFactory(parent=home_page, slug="pro-radu")
+    Redirect.objects.create(old_path="/news.php?id=5", redirect_page=page, site=site)
+    assert client.get("/news.php?id=7&fbclid=IwAR0abc").status_code == 404
+    assert client.get("/news.php?fbclid=IwAR0abc").status_code == 404
+
+
 def test_404_page_is_in_ukrainian(client, home_page):
     response = client.get("/nemaie-takoi-storinky/")
     assert response.status_code == 404
