@@ -21,8 +21,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from cms.bulk import chunked
+from pages.models import ActPage, VideoPage
 from reports import opendata as catalogue
-from reports.opendata import Dataset, is_published, page_url_builder
+from reports.opendata import Dataset, deleted_at, is_published, latest_of, page_url_builder, pages_updated
 
 from .kinds import (
     BallotChoice,
@@ -64,8 +65,8 @@ def meeting_url_builder() -> Callable[[int], str | None]:
 
 
 def latest(model):
-    """The dataset's last change: the latest save of its records (a deletion does not move it)."""
-    return model.objects.aggregate(latest=Max("updated_at"))["latest"]
+    """The latest save of ``model``'s records, or deletion of one in the admin (logged by Wagtail)."""
+    return latest_of(model.objects.aggregate(latest=Max("updated_at"))["latest"], deleted_at(model))
 
 
 def _running_on(day) -> Q:
@@ -239,7 +240,7 @@ DATASETS = [
         ),
         session_rows,
         lambda: Meeting.objects.count(),
-        lambda: latest(Meeting),
+        lambda: latest_of(latest(Meeting), pages_updated(VideoPage)),
         {"kind": MeetingKind, "status": MeetingStatus},
         schema_dir=SCHEMA_DIR,
     ),
@@ -251,7 +252,8 @@ DATASETS = [
         ),
         agenda_item_rows,
         lambda: AgendaItem.objects.count(),
-        lambda: latest(AgendaItem),
+        # An item removed from its meeting's form saves the meeting; a draft or decision unpublished hides.
+        lambda: latest_of(latest(AgendaItem), latest(Meeting), pages_updated(ActPage)),
         schema_dir=SCHEMA_DIR,
     ),
     Dataset(
@@ -262,7 +264,12 @@ DATASETS = [
         ),
         ballot_rows,
         lambda: Ballot.objects.count(),
-        lambda: Vote.objects.aggregate(latest=Max("published_at"))["latest"],
+        lambda: latest_of(
+            Vote.objects.aggregate(latest=Max("published_at"))["latest"],
+            deleted_at(Vote),
+            deleted_at(Meeting),
+            latest(Deputy),
+        ),
         {"question": Question, "ballot": BallotChoice, "result": VoteResult},
         schema_dir=SCHEMA_DIR,
     ),

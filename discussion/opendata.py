@@ -5,6 +5,7 @@ made spreadsheet-safe at ``/opendata/discussion-comments.{csv,json}`` and
 ``/opendata/discussion-summaries.{csv,json}`` like every other dataset, and listed on /opendata/.
 """
 
+import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,15 @@ from django.utils.translation import gettext_lazy as _
 
 from cms.bulk import chunked
 from pages.models import ActPage, ActStage, ActType
-from reports.opendata import CHUNK_SIZE, Dataset, page_url_builder, published
+from reports.opendata import (
+    CHUNK_SIZE,
+    Dataset,
+    deleted_at,
+    latest_of,
+    page_url_builder,
+    pages_updated,
+    published,
+)
 
 from .models import PUBLIC_STATUSES, Comment, CommentOutcome, CommentStatus
 from .selectors import SUMMARY_COUNTS
@@ -100,6 +109,31 @@ def summary_rows() -> Iterator[dict]:
             }
 
 
+def comments_updated() -> datetime.datetime | None:
+    """The comments' last change: a comment published, answered or withdrawn from the site (its
+    ``moderated_at``; it was received earlier), deleted, or its draft published, removed or moved."""
+    on_public_drafts = Comment.objects.filter(draft__in=published(ActPage).values("pk"))
+    moments = on_public_drafts.aggregate(moderated=Max("moderated_at"))
+    received = _public().aggregate(received=Max("created_at"))["received"]
+    return latest_of(moments["moderated"], received, deleted_at(Comment), pages_updated(ActPage))
+
+
+def summaries_updated() -> datetime.datetime | None:
+    """The summaries' last change: a comment on an ended draft received or moderated, a draft published,
+    removed or moved, or the latest discussion ending (its row appears at midnight in Kyiv, unsaved)."""
+    ended = _ended_drafts()
+    moments = Comment.objects.filter(draft__in=ended.values("pk")).aggregate(
+        received=Max("created_at"), moderated=Max("moderated_at")
+    )
+    last_day = ended.aggregate(last=Max("discussion_until"))["last"]
+    ended_at = None
+    if last_day is not None:
+        ended_at = datetime.datetime.combine(last_day + datetime.timedelta(days=1), datetime.time(), KYIV)
+    return latest_of(
+        moments["received"], moments["moderated"], deleted_at(Comment), pages_updated(ActPage), ended_at
+    )
+
+
 DATASETS = [
     Dataset(
         "discussion-comments",
@@ -109,7 +143,7 @@ DATASETS = [
         ),
         comment_rows,
         lambda: _public().count(),
-        lambda: _public().aggregate(latest=Max("created_at"))["latest"],
+        comments_updated,
         {"status": CommentStatus, "outcome": CommentOutcome},
         schema_dir=SCHEMA_DIR,
     ),
@@ -121,7 +155,7 @@ DATASETS = [
         ),
         summary_rows,
         lambda: _ended_drafts().count(),
-        lambda: _ended_drafts().aggregate(latest=Max("last_published_at"))["latest"],
+        summaries_updated,
         {"act_type": ActType},
         schema_dir=SCHEMA_DIR,
     ),

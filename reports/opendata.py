@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from django.db.models import Exists, Max, OuterRef
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site
+from wagtail.models import ModelLogEntry, Page, PageLogEntry, Site, get_page_models
 
 from cms.bulk import chunked
 from pages.models import (
@@ -215,6 +216,51 @@ def _latest(queryset, field_name: str) -> datetime.datetime | None:
     return queryset.aggregate(latest=Max(field_name))["latest"]
 
 
+def latest_of(*moments: datetime.datetime | None) -> datetime.datetime | None:
+    """The latest of the moments given, ``None`` ignored (``None`` if all are)."""
+    return max((moment for moment in moments if moment is not None), default=None)
+
+
+#: What Wagtail logs when a page leaves open data or moves in it, though no page was published: it was
+#: unpublished (by hand or when it expired), deleted (a section's deletion logs every page under it),
+#: moved (its address changes), or put behind a login, a group or a password, or let out again.
+PAGE_EXITS = (
+    "wagtail.unpublish",
+    "wagtail.unpublish.scheduled",
+    "wagtail.delete",
+    "wagtail.move",
+    "wagtail.view_restriction.create",
+    "wagtail.view_restriction.edit",
+    "wagtail.view_restriction.delete",
+)
+#: Of those, the ones logged on a section alone, though every page under it changes with it.
+SECTION_EXITS = PAGE_EXITS[3:]
+
+
+def pages_updated(model) -> datetime.datetime | None:
+    """The last change of the published pages of ``model``: the latest publication of one of them, or the
+    latest time one left open data or moved (:data:`PAGE_EXITS`, from Wagtail's log, which outlives the
+    page). A row that disappears changes the data as much as one that appears."""
+    own = ContentType.objects.get_for_models(model, Page, for_concrete_models=False).values()
+    sections = ContentType.objects.get_for_models(
+        *(page_model for page_model in get_page_models() if page_model.allowed_subpage_models()),
+        for_concrete_models=False,
+    ).values()
+    exits = PageLogEntry.objects.filter(
+        Q(action__in=PAGE_EXITS, content_type__in=own)
+        | Q(action__in=SECTION_EXITS, content_type__in=sections)
+    )
+    return latest_of(_latest(published(model), "last_published_at"), _latest(exits, "timestamp"))
+
+
+def deleted_at(model) -> datetime.datetime | None:
+    """The latest deletion of a ``model`` record in the admin (Wagtail logs it, and the log outlives it)."""
+    content_type = ContentType.objects.get_for_model(model)
+    return _latest(
+        ModelLogEntry.objects.filter(action="wagtail.delete", content_type=content_type), "timestamp"
+    )
+
+
 @dataclass(frozen=True)
 class Dataset:
     """One open dataset: what it is (for people), its rows, its size and its latest change.
@@ -241,7 +287,7 @@ DATASETS = {
         ),
         act_rows,
         lambda: published(ActPage).count(),
-        lambda: _latest(published(ActPage), "last_published_at"),
+        lambda: pages_updated(ActPage),
         {"act_type": ActType, "status": ActStatus},
     ),
     "commission-documents": Dataset(
@@ -252,7 +298,7 @@ DATASETS = {
         ),
         commission_document_rows,
         lambda: published(CommissionDocumentPage).count(),
-        lambda: _latest(published(CommissionDocumentPage), "last_published_at"),
+        lambda: latest_of(pages_updated(CommissionDocumentPage), pages_updated(CommissionPage)),
         {"doc_type": CommissionDocumentType},
     ),
     "organizations": Dataset(
@@ -264,7 +310,7 @@ DATASETS = {
         ),
         organization_rows,
         lambda: Organization.objects.count(),
-        lambda: _latest(Organization.objects.all(), "updated_at"),
+        lambda: latest_of(_latest(Organization.objects.all(), "updated_at"), deleted_at(Organization)),
         {"kind": OrganizationKind, "legal_form": LegalForm, "status": RegistrationStatus},
     ),
 }

@@ -10,6 +10,8 @@ import datetime
 import json
 from collections.abc import Iterator
 
+from django.utils import timezone
+
 from cms.exports import safe_cell
 
 from .opendata import DATASETS, columns
@@ -19,7 +21,11 @@ def export_value(value):
     """A value as an export writes it: text made safe, dates in ISO 8601, lists item by item."""
     if isinstance(value, str):  # the commonest case first: this runs for every cell of every row
         return safe_cell(value)
-    if isinstance(value, datetime.date):  # datetime is a date too
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        # The same moment written in the site's time (Kyiv's), not the database's UTC: a session at 10:00
+        # reads «10:00+02:00» in the CSV, as on its page and in the API, never «08:00+00:00».
+        return timezone.localtime(value, timezone.get_default_timezone()).isoformat()
+    if isinstance(value, datetime.date):  # a naive datetime too
         return value.isoformat()
     if isinstance(value, list):
         return [export_value(item) for item in value]
@@ -39,11 +45,18 @@ def _csv_cell(value):
     return "" if value is None else value
 
 
+#: The byte-order mark that opens every CSV: without it Excel on Windows reads UTF-8 as the locale's
+#: code page (cp1251 in Ukraine) and shows mojibake. Programs skip it when they read the file as
+#: ``utf-8-sig`` (Python), as pandas, R's readr and LibreOffice do by themselves (docs/open-data.md).
+BOM = "\ufeff"
+
+
 def stream_csv(name: str) -> Iterator[str]:
-    """The dataset as CSV lines: a header of the schema's columns, lists joined with «; »."""
+    """The dataset as CSV lines after a byte-order mark: a header of the schema's columns, lists joined
+    with «; »."""
     fields = columns(name)
     writer = csv.writer(_Echo())
-    yield writer.writerow(fields)
+    yield BOM + writer.writerow(fields)
     for row in DATASETS[name].rows():
         yield writer.writerow(_csv_cell(export_value(row[field])) for field in fields)
 

@@ -13,10 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from cms import params
 
 from . import opendata
-from .opendata_formats import stream_csv, stream_json
+from .opendata_formats import export_value, stream_csv, stream_json
 
 OPEN_DATA_MAX_AGE = 15 * 60
-OPEN_DATA_FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8"}
+#: The CSV opens with a byte-order mark and a header row (RFC 4180's ``header`` parameter says so).
+OPEN_DATA_FORMATS = {
+    "csv": "text/csv; charset=utf-8; header=present",
+    "json": "application/json; charset=utf-8",
+}
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.uk"}
 
 #: How a column's JSON type reads for people.
@@ -89,7 +93,7 @@ def opendata_index_json(request):
     """The same list for programs: absolute URLs of every format and schema, row counts, last change."""
     datasets = [_dataset_entry(request, d, columns=False) for d in opendata.DATASETS.values()]
     for entry in datasets:
-        entry["updated"] = entry["updated"].isoformat() if entry["updated"] else None
+        entry["updated"] = export_value(entry["updated"])  # ISO 8601 in Kyiv's time, as in the exports
     return JsonResponse({"license": LICENSE, "datasets": datasets}, json_dumps_params={"ensure_ascii": False})
 
 

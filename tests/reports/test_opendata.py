@@ -15,7 +15,7 @@ DATASETS = ["acts", "commission-documents", "organizations"]
 
 def streamed(response) -> str:
     assert response.status_code == 200 and response.streaming
-    return b"".join(response.streaming_content).decode()
+    return b"".join(response.streaming_content).decode("utf-8-sig")  # the CSV opens with a BOM
 
 
 def validator(name):

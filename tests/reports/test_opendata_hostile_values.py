@@ -85,9 +85,9 @@ def document(client, name) -> dict:
 
 def csv_rows(client, name) -> list[dict]:
     response = client.get(f"/opendata/{name}.csv")
-    text = b"".join(response.streaming_content).decode("utf-8")
-    assert not text.startswith("\ufeff")  # documented: UTF-8 without BOM
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")  # documented: UTF-8 with a byte-order mark, for Excel
+    return list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
 
 
 @pytest.mark.parametrize("name", DATASETS)

@@ -45,7 +45,7 @@ def hostile(sections):
 def download(client, url) -> str:
     response = client.get(url)
     assert response.status_code == 200
-    return b"".join(response.streaming_content).decode()
+    return b"".join(response.streaming_content).decode("utf-8-sig")  # the CSV opens with a BOM
 
 
 def text_values(value):
