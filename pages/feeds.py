@@ -38,9 +38,9 @@ class NewsRssFeed(Feed):
         return self.request.build_absolute_uri()
 
     def items(self):
-        # A feed is read by aggregators and mail bots, never by someone logged in: a news item behind a
-        # login, a group or a password (its own) would give away its title and lead to everyone.
-        return self.news.public().order_by("-date", "-pk")[:FEED_LENGTH]
+        # A feed is read by aggregators and mail bots, never by someone logged in: ``news`` holds no
+        # news item behind a login, a group or a password (its title and lead would go to everyone).
+        return self.news.order_by("-date", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -149,12 +149,14 @@ def act_detail_related(act):
         ),
         "drafts": act.live_drafts,
         "adopted_as": (
-            type(act).objects.live().select_related("issuer").filter(pk=act.adopted_as_id).first()
+            type(act).objects.live().public().select_related("issuer").filter(pk=act.adopted_as_id).first()
             if act.adopted_as_id
             else None
         ),
         "commission_documents": (
-            list(act.commission_documents.live().order_by("-meeting_date")) if flags["documents"] else []
+            list(act.commission_documents.live().public().order_by("-meeting_date"))
+            if flags["documents"]
+            else []
         ),
     }
 
@@ -174,10 +176,14 @@ def home_blocks(*, home, news, acts, videos, indexes, children=None):
     from ``children`` (every child of ``home`` in tree order, specific: ``cms.menus.top_pages``)
     when given, else read.
     """
+
+    def readable(model):  # by anyone: not behind a login, a group or a password
+        return model.objects.live().public().descendant_of(home)
+
     blocks = {
-        "latest_news": latest(news.objects.live().descendant_of(home), count=6, image="main_image"),
-        "latest_acts": latest(acts.objects.live().descendant_of(home).select_related("issuer"), count=6),
-        "latest_videos": latest(videos.objects.live().descendant_of(home), count=3, image="thumbnail"),
+        "latest_news": latest(readable(news), count=6, image="main_image"),
+        "latest_acts": latest(readable(acts).select_related("issuer"), count=6),
+        "latest_videos": latest(readable(videos), count=3, image="thumbnail"),
     }
     for name, index in indexes.items():
         if children is None:

@@ -76,7 +76,7 @@ class ActIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        acts = ActPage.objects.live().child_of(self)
+        acts = ActPage.objects.live().public().child_of(self)
         context["listing"] = act_listing(
             acts=acts,
             params=request.GET,
@@ -191,7 +191,12 @@ class ActPage(PublicationDated, HasAttachments, OpenForDiscussion, BasePage):
         """The live drafts adopted as this decision, oldest first (the act page's selector sets it
         from its flags, so a decision without drafts costs no query here)."""
         return list(
-            type(self).objects.live().select_related("issuer").filter(adopted_as=self).order_by("date", "pk")
+            type(self)
+            .objects.live()
+            .public()
+            .select_related("issuer")
+            .filter(adopted_as=self)
+            .order_by("date", "pk")
         )
 
     @property

@@ -29,7 +29,7 @@ class CommissionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["commissions"] = CommissionPage.objects.live().child_of(self).order_by("path")
+        context["commissions"] = CommissionPage.objects.live().public().child_of(self).order_by("path")
         return context
 
 
@@ -66,7 +66,7 @@ class CommissionPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["documents"] = (
-            CommissionDocumentPage.objects.live().child_of(self).order_by("-meeting_date", "-pk")
+            CommissionDocumentPage.objects.live().public().child_of(self).order_by("-meeting_date", "-pk")
         )
         return context
 
@@ -125,5 +125,5 @@ class CommissionDocumentPage(PublicationDated, HasAttachments, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["concerned_acts"] = self.concerns.live().select_related("issuer").order_by("-date")
+        context["concerned_acts"] = self.concerns.live().public().select_related("issuer").order_by("-date")
         return context

@@ -34,8 +34,8 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("news indexes")
 
     def news(self):
-        """The live news of this index."""
-        return NewsPage.objects.live().child_of(self)
+        """The live news of this index that anyone may read (not behind a login, a group or a password)."""
+        return NewsPage.objects.live().public().child_of(self)
 
     @path("")
     def news_list(self, request):

@@ -29,7 +29,7 @@ class VideoIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         messages = []
-        videos = with_list_images(VideoPage.objects.live().child_of(self), "thumbnail").order_by(
+        videos = with_list_images(VideoPage.objects.live().public().child_of(self), "thumbnail").order_by(
             "-date", "-pk"
         )
         context["videos"] = paginate(videos, request.GET.get("page"), messages, per_page=12)
