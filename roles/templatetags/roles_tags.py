@@ -1,6 +1,7 @@
 from django import template
 
 from roles.integrity import dependents
+from roles.rejections import rejection
 
 register = template.Library()
 
@@ -9,3 +10,9 @@ register = template.Library()
 def page_dependents(page):
     """The pages that rely on ``page`` or its subpages (``roles.integrity.dependents``)."""
     return dependents(page)
+
+
+@register.simple_tag
+def sent_back(workflow_state):
+    """The rejected task state if ``workflow_state`` waits for changes (``roles.rejections.rejection``)."""
+    return rejection(workflow_state)

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.test import Client
+from django.urls import reverse
+from wagtail.models import Page
 
 from tests import factories as f
 
@@ -89,7 +91,7 @@ def test_editors_guide_screenshots(live_server, django_user_model, home_page):
     call_command("sync_roles", verbosity=0)
     press = member(django_user_model, "Пресслужба", "press")
     secretary_user = secretary = member(django_user_model, "Секретаріат ради", "secretary")
-    moderator = member(django_user_model, "Модератори", "moderator")
+    moderator_user = moderator = member(django_user_model, "Модератори", "moderator")
 
     url = live_server.url
     press, secretary, moderator = (session_cookie(user, url) for user in (press, secretary, moderator))
@@ -111,6 +113,18 @@ def test_editors_guide_screenshots(live_server, django_user_model, home_page):
             (moderator, f"/admin/pages/{act.pk}/edit/", "moderation-edit"),
             (moderator, f"/admin/pages/{act.pk}/delete/", "delete-refused"),
             (moderator, f"/admin/pages/{act.pk}/history/", "history"),
+        ],
+    )
+    # Sent back with a comment: what the secretary reads on the dashboard and above the act's form.
+    client.force_login(moderator_user)
+    state = Page.objects.get(pk=act.pk).current_workflow_task_state
+    reject = reverse("wagtailadmin_pages:workflow_action", args=[act.pk, "reject", state.pk])
+    assert client.post(reject, {"comment": "Додайте пояснювальну записку"}).status_code == 302
+    taken += shoot(
+        url,
+        [
+            (secretary, "/admin/", "sent-back-dashboard"),
+            (secretary, f"/admin/pages/{act.pk}/edit/", "sent-back-edit"),
         ],
     )
     for path in taken:
