@@ -3,6 +3,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
@@ -10,7 +11,7 @@ from registry.kinds import OrganizationKind
 from registry.models import Organization
 
 from .admin_meetings import MeetingViewSet, VoteViewSet
-from .deputy_admin_views import DeputyCreateView, DeputyEditView
+from .deputy_admin_views import DeputyCreateView, DeputyEditView, DeputyForm
 from .imports_views import VoteImportViewSet
 from .models import Convocation, Deputy
 
@@ -63,6 +64,9 @@ class DeputyViewSet(ModelViewSet):
     search_backend_name = None  # the ORM's icontains: deputies are not in the site's search index
     copy_view_enabled = False
     add_view_class, edit_view_class = DeputyCreateView, DeputyEditView  # saving recounts the votes
+
+    def get_edit_handler(self):
+        return ObjectList(Deputy.panels, base_form_class=DeputyForm).bind_to_model(Deputy)
 
 
 class CouncilViewSetGroup(ModelViewSetGroup):

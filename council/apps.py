@@ -18,9 +18,11 @@ class CouncilConfig(AppConfig):
 
         from .act_cache import connect_signals
         from .opendata import DATASETS
+        from .recounting import connect_signals as recount_on_membership_changes
         from .site_search import SOURCES
 
         connect_signals()
+        recount_on_membership_changes()
 
         for dataset in DATASETS:
             register_dataset(dataset)

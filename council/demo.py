@@ -1,5 +1,6 @@
-"""Demo content: 34 deputies in five factions in the 7th and 8th convocations, their commission seats,
-and (``demo_meetings``) the council's sessions with agendas and roll-call votes.
+"""Demo content: 34 deputies in five factions in each of the 7th and 8th convocations (each its own
+parties), their commission seats, and (``demo_meetings``) the council's sessions with agendas and
+roll-call votes.
 
 Run by ``manage.py load_demo`` through the ``radasite_load_demo`` hook (``pages.demo``); safe to run
 again: every record is found by a stable key (a deputy's slug, a convocation's number, a meeting's
@@ -23,6 +24,7 @@ from .demo_meetings import add_demo_meetings
 from .kinds import CommissionRole
 from .models import CommissionMembership, Convocation, Deputy, Membership
 from .names import match_name
+from .recounting import recount_once
 
 DEMO_HOOK = "radasite_load_demo"
 CONTENT = Path(__file__).resolve().parent / "demo_content"
@@ -33,16 +35,35 @@ CONVOCATIONS = {
 }
 CONVOCATION_START = CONVOCATIONS[8][0]
 
-#: The demo's party organisations (names of parties that sat in councils of the 8th convocation).
-DEMO_FACTIONS = [
-    ("Ніжинська міська організація партії «Слуга народу»", "Слуга народу", "4101001"),
-    ("Ніжинська міська організація партії «Європейська солідарність»", "Європейська солідарність", "4101002"),
-    ("Ніжинська міська організація партії «Батьківщина»", "Батьківщина", "4101003"),
-    ("Ніжинська міська організація партії «За майбутнє»", "За майбутнє", "4101004"),
-    ("Ніжинська міська організація партії «Пропозиція»", "Пропозиція", "4101005"),
-]
-#: Seats of each faction, in the order of ``DEMO_FACTIONS``: 34 deputies.
-FACTION_SIZES = [11, 8, 7, 5, 3]
+#: The demo's party organisations of each convocation, with their seats (34 deputies each): the parties
+#: elected to city councils in October 2015 for the 7th, in October 2020 for the 8th. «Батьківщина» sat
+#: in both and is one organisation; the others are each convocation's own.
+DEMO_FACTIONS = {
+    7: [
+        (
+            "Ніжинська міська організація партії «Блок Петра Порошенка «Солідарність»»",
+            "БПП «Солідарність»",
+            "4101006",
+            10,
+        ),
+        ("Ніжинська міська організація партії «Батьківщина»", "Батьківщина", "4101003", 7),
+        ("Ніжинська міська організація партії «Наш край»", "Наш край", "4101007", 7),
+        ("Ніжинська міська організація партії «Опозиційний блок»", "Опозиційний блок", "4101008", 5),
+        ("Ніжинська міська організація партії «УКРОП»", "УКРОП", "4101009", 5),
+    ],
+    8: [
+        ("Ніжинська міська організація партії «Слуга народу»", "Слуга народу", "4101001", 11),
+        (
+            "Ніжинська міська організація партії «Європейська солідарність»",
+            "Європейська солідарність",
+            "4101002",
+            8,
+        ),
+        ("Ніжинська міська організація партії «Батьківщина»", "Батьківщина", "4101003", 7),
+        ("Ніжинська міська організація партії «За майбутнє»", "За майбутнє", "4101004", 5),
+        ("Ніжинська міська організація партії «Пропозиція»", "Пропозиція", "4101005", 3),
+    ],
+}
 
 
 @functools.cache
@@ -52,17 +73,18 @@ def demo_deputy_names() -> list[str]:
     return [*content("deputies"), *extra]
 
 
-def faction_seats() -> list[int]:
-    """Each deputy's faction (an index into ``DEMO_FACTIONS``), shuffled with the demo's seed."""
-    seats = [number for number, size in enumerate(FACTION_SIZES) for _ in range(size)]
-    random.Random(f"{SEED}-factions").shuffle(seats)
+def faction_seats(convocation: int) -> list[int]:
+    """Each deputy's faction in ``convocation`` (an index into its ``DEMO_FACTIONS``), shuffled with
+    the demo's seed and the convocation's number: the elections of 2015 and 2020 seated people apart."""
+    seats = [number for number, (*_names, size) in enumerate(DEMO_FACTIONS[convocation]) for _ in range(size)]
+    random.Random(f"{SEED}-factions" if convocation == 8 else f"{SEED}-factions-{convocation}").shuffle(seats)
     return seats
 
 
-def ensure_factions() -> list[Organization]:
-    """The five demo party organisations, found by their (valid) EDRPOU codes or created."""
+def ensure_factions(convocation: int) -> list[Organization]:
+    """The convocation's demo party organisations, found by their (valid) EDRPOU codes or created."""
     factions = []
-    for name, party, first_seven in DEMO_FACTIONS:
+    for name, party, first_seven, _seats in DEMO_FACTIONS[convocation]:
         faction, _created = Organization.objects.get_or_create(
             edrpou=f"{first_seven}{edrpou_check_digit(first_seven)}",
             defaults={
@@ -124,20 +146,30 @@ def ensure_seats(home, deputies: list[Deputy], report) -> None:
                 report.created["місць у комісіях"] += 1
 
 
+def ensure_memberships(convocation: Convocation, deputies: list[Deputy], report) -> None:
+    """Each deputy in the convocation for its whole term, in the faction the demo seats him or her in.
+    A membership an older demo put in another faction (the 8th's parties in the 7th) is moved."""
+    factions = ensure_factions(convocation.number)
+    for deputy, seat in zip(deputies, faction_seats(convocation.number), strict=True):
+        membership, created = Membership.objects.get_or_create(
+            deputy=deputy,
+            convocation=convocation,
+            start_date=convocation.start_date,
+            defaults={"faction": factions[seat], "end_date": convocation.end_date},
+        )
+        if created:
+            report.created["членств у скликаннях"] += 1
+        elif membership.faction_id != factions[seat].pk:
+            membership.faction = factions[seat]
+            membership.save()
+
+
 def add_demo_council(*, home, user, report):
     """The convocations, the deputies in factions, their commission seats, the sessions and votes."""
     convocations = ensure_convocations(report)
-    factions = ensure_factions()
     deputies = [ensure_deputy(name, report) for name in demo_deputy_names()]
-    for deputy, seat in zip(deputies, faction_seats(), strict=True):
+    with recount_once():  # the votes a moved membership affects are recounted once, at the end
         for convocation in convocations.values():
-            _membership, created = Membership.objects.get_or_create(
-                deputy=deputy,
-                convocation=convocation,
-                start_date=convocation.start_date,
-                defaults={"faction": factions[seat], "end_date": convocation.end_date},
-            )
-            if created:
-                report.created["членств у скликаннях"] += 1
+            ensure_memberships(convocation, deputies, report)
     ensure_seats(home, deputies, report)
     add_demo_meetings(user=user, convocations=convocations, deputies=deputies, report=report)

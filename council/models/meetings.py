@@ -167,6 +167,11 @@ class AgendaItem(Orderable):
         related_name="agenda_items_as_decision",
     )
     rapporteur = models.CharField(_("rapporteur"), max_length=255, blank=True)
+    withdrawn = models.BooleanField(
+        _("withdrawn from the agenda"),
+        default=False,
+        help_text=_("The item was taken off the agenda and not considered («знято з розгляду»)."),
+    )
     initiators = ParentalManyToManyField(
         Deputy, verbose_name=_("initiated by deputies"), blank=True, related_name="initiated_items"
     )
@@ -178,6 +183,7 @@ class AgendaItem(Orderable):
         FieldRowPanel([FieldPanel("number"), FieldPanel("title")]),
         FieldRowPanel([FieldPanel("draft"), FieldPanel("decision")]),
         FieldRowPanel([FieldPanel("rapporteur"), FieldPanel("initiators")]),
+        FieldPanel("withdrawn"),
     ]
 
     class Meta(Orderable.Meta):
@@ -185,4 +191,9 @@ class AgendaItem(Orderable):
         verbose_name_plural = _("agenda items")
 
     def __str__(self):
-        return f"{self.number}. {self.title}" if self.number else self.title
+        label = f"{self.number}. {self.title}" if self.number else self.title
+        return _("%(item)s (withdrawn from the agenda)") % {"item": label} if self.withdrawn else label
+
+    def clean(self):
+        if self.withdrawn and self.decision_id:
+            raise ValidationError({"withdrawn": _("An item withdrawn from the agenda has no decision.")})

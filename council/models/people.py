@@ -5,7 +5,7 @@ the old one ending the day before, so the history stays readable on the deputy's
 """
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -158,6 +158,12 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.deputy} — {self.convocation}"
+
+    def save(self, *args, **kwargs):
+        # The votes the change affects are recounted on post_save (``council.recounting``): one
+        # transaction, so a failed recount leaves no membership saved with stale tallies.
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
 
     def clean(self):
         check_period(self.start_date, self.end_date)

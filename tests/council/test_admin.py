@@ -143,3 +143,38 @@ def test_the_convocation_screens_show_no_english(editor_client, convocation, scr
     response = editor_client.get(reverse(f"council_convocations:{screen}", args=args))
     assert response.status_code == 200
     assert english_on(response) == []
+
+
+def test_an_ended_mandate_ends_the_running_membership_or_is_refused(editor_client, convocation):
+    """Ending the mandate but leaving the membership open would keep the deputy in the composition
+    that decides every later vote, and count him or her absent from every later session."""
+    deputy = DeputyFactory()
+    membership = MembershipFactory(deputy=deputy, convocation=convocation, faction=None)
+
+    def post(end_date, start_date="2020-12-01"):
+        row = {"id": membership.pk, "convocation": convocation.pk, "faction": "", "start_date": start_date}
+        data = {
+            "full_name": deputy.full_name,
+            "slug": deputy.slug,
+            "status": "ended",
+            "mandate_ended_on": "2024-04-15",
+            "mandate_end_reason": "склав повноваження",
+            **formset("memberships", [row | {"end_date": end_date}]),
+            **formset("commission_seats", []),
+        }
+        data["memberships-INITIAL_FORMS"] = "1"
+        return editor_client.post(reverse("council_deputies:edit", args=[deputy.pk]), data)
+
+    for end_date in ("", "2024-06-30"):
+        response = post(end_date)
+        assert response.status_code == 200
+        assert "Повноваження припинено 15.04.2024: членство має закінчитися не пізніше цього дня." in (
+            response.content.decode()
+        )
+    response = post("", start_date="2024-05-01")
+    assert "Повноваження припинено 15.04.2024, раніше за цей початок." in response.content.decode()
+    deputy.refresh_from_db()
+    assert deputy.status == "acting"
+    assert post("2024-04-15").status_code == 302
+    membership.refresh_from_db()
+    assert membership.end_date == datetime.date(2024, 4, 15)

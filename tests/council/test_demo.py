@@ -148,3 +148,55 @@ def test_load_demo_shows_the_deputies_in_factions_with_their_commissions(client,
     page = client.get(f"/deputaty/{seat.deputy.slug}/").content.decode()
     assert escape(seat.commission.title) in page and "голова" in page
     assert CommissionMembership.objects.filter(role="secretary").count() == 3
+
+
+def faction_sizes(number):
+    rows = (
+        Membership.objects.filter(convocation__number=number).values("faction__party").annotate(n=Count("pk"))
+    )
+    return {row["faction__party"]: row["n"] for row in rows}
+
+
+def test_each_demo_convocation_has_its_own_parties(home_page, commission):
+    add_demo_council(home=home_page, user=None, report=Report())
+    assert faction_sizes(7) == {
+        "БПП «Солідарність»": 10,
+        "Батьківщина": 7,
+        "Наш край": 7,
+        "Опозиційний блок": 5,
+        "УКРОП": 5,
+    }
+    assert faction_sizes(8) == {
+        "Слуга народу": 11,
+        "Європейська солідарність": 8,
+        "Батьківщина": 7,
+        "За майбутнє": 5,
+        "Пропозиція": 3,
+    }
+    # Seated apart: the 7th's factions are not the 8th's renamed.
+    seats = {
+        deputy: dict(
+            Membership.objects.filter(deputy=deputy).values_list("convocation__number", "faction__party")
+        )
+        for deputy in Deputy.objects.all()
+    }
+    together = {(seat[7], seat[8]) for seat in seats.values()}
+    assert len(together) > 5
+
+
+def test_the_demo_ballots_of_the_7th_convocation_carry_its_factions(demo):
+    parties = set(Ballot.objects.values_list("faction__party", flat=True).distinct())
+    assert parties == {"БПП «Солідарність»", "Батьківщина", "Наш край", "Опозиційний блок", "УКРОП"}
+
+
+def test_an_older_demo_with_the_8th_parties_in_the_7th_is_set_right(demo):
+    """A database loaded by the earlier demo: the 7th convocation's memberships in the 8th's parties."""
+    eighth = dict(Membership.objects.filter(convocation__number=8).values_list("deputy", "faction"))
+    for membership in Membership.objects.filter(convocation__number=7):
+        membership.faction_id = eighth[membership.deputy_id]
+        membership.save()
+    assert "Слуга народу" in set(Ballot.objects.values_list("faction__party", flat=True))
+    load()
+    assert faction_sizes(7)["УКРОП"] == 5
+    parties = set(Ballot.objects.values_list("faction__party", flat=True).distinct())
+    assert "Слуга народу" not in parties and "УКРОП" in parties

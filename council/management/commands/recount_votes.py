@@ -8,7 +8,8 @@ class Command(BaseCommand):
     help = (
         "Recount every roll-call vote (or those of one convocation): the tally, the quorum and the "
         "result, and each ballot's faction on the day and agreement with the faction's majority. "
-        "Run after memberships were changed outside the admin. Works in batches, one transaction each."
+        "Run after memberships were changed without signals (QuerySet.update, bulk_create, loaddata). "
+        "Works in batches, one transaction each."
     )
 
     def add_arguments(self, parser):
