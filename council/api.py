@@ -116,6 +116,7 @@ class AgendaField(serializers.Field):
                 "title": item.title,
                 "draft": item.draft_id if item.draft_published else None,
                 "decision": item.decision_id if item.decision_published else None,
+                "withdrawn": item.withdrawn,
             }
             for item in items
         ]

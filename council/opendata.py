@@ -185,6 +185,7 @@ def agenda_item_rows() -> Iterator[dict]:
             "number",
             "title",
             "rapporteur",
+            "withdrawn",
             "draft_id",
             "draft_published",
             "draft__url_path",
@@ -216,6 +217,7 @@ def agenda_item_rows() -> Iterator[dict]:
                 "decision_id": row["decision_id"] if decision_live else None,
                 "decision_url": page_url(row["decision__url_path"]) if decision_live else None,
                 "initiators": initiators.get(row["pk"], []),
+                "withdrawn": row["withdrawn"],
             }
 
 

@@ -42,6 +42,8 @@ class _Echo:
 def _csv_cell(value):
     if isinstance(value, list):
         return "; ".join(value)
+    if isinstance(value, bool):  # as JSON writes it, not Python's «True»
+        return "true" if value else "false"
     return "" if value is None else value
 
 

@@ -1,7 +1,10 @@
 """A convocation's term as a citizen reads it: a deputy who changes faction, a mandate ended and a
 successor sworn in, a session postponed and held later, two votes on one item, a vote with no quorum."""
 
+import csv
 import datetime
+import io
+import json
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -201,3 +204,20 @@ def test_an_item_withdrawn_from_the_agenda_has_no_decision(convocation, home_pag
     with pytest.raises(ValidationError) as error:
         item.full_clean()
     assert error.value.message_dict["withdrawn"] == ["Питання, зняте з розгляду, не має рішення."]
+
+
+def test_a_withdrawn_item_is_marked_in_the_open_data_and_the_api(client, convocation):
+    meeting = session(convocation, at(2024, 3, 14), 40)
+    kept = AgendaItemFactory(meeting=meeting, number="1", title="Про бюджет громади")
+    withdrawn = AgendaItemFactory(meeting=meeting, number="2", title="Про продаж ділянки", withdrawn=True)
+
+    items = {
+        item["id"]: item for item in json.loads(client.get("/opendata/agenda-items.json").getvalue())["items"]
+    }
+    assert (items[kept.pk]["withdrawn"], items[withdrawn.pk]["withdrawn"]) == (False, True)
+    rows = csv.DictReader(
+        io.StringIO(client.get("/opendata/agenda-items.csv").getvalue().decode("utf-8-sig"))
+    )
+    assert {row["id"]: row["withdrawn"] for row in rows} == {str(kept.pk): "false", str(withdrawn.pk): "true"}
+    agenda = client.get(f"/api/v2/meetings/{meeting.pk}/").json()["agenda"]
+    assert [(item["number"], item["withdrawn"]) for item in agenda] == [("1", False), ("2", True)]
