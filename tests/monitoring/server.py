@@ -151,9 +151,9 @@ class QuietServer(ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def media_site():
-    """The base URL of the fixture site, served from a thread for the duration of the block."""
-    server = QuietServer(("127.0.0.1", 0), Handler)
+def media_site(handler=None):
+    """The fixture site (or one of ``handler``), served from a thread for the duration of the block."""
+    server = QuietServer(("127.0.0.1", 0), handler or Handler)
     server.hits, server.huge_sent = [], 0
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -9,9 +9,7 @@ prolog and served with a wrong charset header, entities and CDATA in titles, dat
 import contextlib
 import datetime
 import socket
-import threading
 import time
-from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -20,7 +18,7 @@ from monitoring.fetch import fetch_source
 from monitoring.matching import WatchList
 from monitoring.models import Article, FetchStatus, Source, SourceKind
 
-from .server import QuietHandler
+from .server import QuietHandler, base_url, media_site
 
 pytestmark = pytest.mark.django_db
 
@@ -97,24 +95,11 @@ class Handler(QuietHandler):
         return self.send(404, b"not found")
 
 
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        pass
-
-
 @pytest.fixture(scope="module")
 def site():
-    server = QuietServer(("127.0.0.1", 0), Handler)
-    server.hits = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    server.base = f"http://127.0.0.1:{server.server_address[1]}"
-    yield server
-    server.shutdown()
-    server.server_close()
-    thread.join(5)
+    with media_site(Handler) as server:
+        server.base = base_url(server)
+        yield server
 
 
 @pytest.fixture
