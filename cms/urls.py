@@ -3,10 +3,12 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PagesSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from council.api import DeputiesAPIViewSet, MeetingsAPIViewSet
+from council.sitemaps import SITEMAPS as COUNCIL_SITEMAPS
 from search.api import api_router
 
 from . import views
@@ -19,7 +21,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # The tree's pages (Wagtail's), then the council's, which are views of their own.
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, **COUNCIL_SITEMAPS}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("karta-saitu/", views.sitemap_page, name="sitemap_page"),
     path("opendata/", include("reports.urls")),

@@ -172,7 +172,8 @@ PAGE_CACHE_SITE_WIDE_MODELS = [
 #: ``cms.cache_purge.purge_section`` themselves.
 PAGE_CACHE_SECTIONS = {
     "council": {
-        "prefixes": ["/deputaty/", "/zasidannia/"],
+        # The sitemap lists the deputies and meetings too (council.sitemaps).
+        "prefixes": ["/deputaty/", "/zasidannia/", "/sitemap.xml"],
         "models": [
             "council.Convocation",
             "council.Deputy",
