@@ -9,6 +9,7 @@ Words are reduced to their dictionary form with pymorphy3 and its Ukrainian dict
 «№ 312») become one token each, so that a number matches as a whole.
 """
 
+import datetime
 import functools
 import re
 import unicodedata
@@ -172,12 +173,21 @@ _DATE = re.compile(
 )
 
 
+def _day_token(day: int, month: int, year) -> str:
+    return f"n{day:02d}x{month:02d}x{year}"
+
+
+def date_token(day: datetime.date) -> str:
+    """The one token of a date, as ``number_token`` reads it written: 12 March 2026 → «n12x03x2026»."""
+    return _day_token(day.day, day.month, day.year)
+
+
 def _date_token(match) -> str:
     if match[1]:
         day, month, year = int(match[1]), int(match[2]), match[3]
     else:
         day, month, year = int(match[4]), _GENITIVE_MONTHS.index(match[5].lower()) + 1, match[6]
-    return f"n{day:02d}x{month:02d}x{year}" if 1 <= day <= 31 and 1 <= month <= 12 else ""
+    return _day_token(day, month, year) if 1 <= day <= 31 and 1 <= month <= 12 else ""
 
 
 def number_token(number: str) -> str:

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from django.contrib import sitemaps
 from django.urls import reverse
+from django.utils.functional import cached_property
 from wagtail.models import Site
 
 from .links import deputy_url, meeting_url
@@ -19,17 +20,17 @@ class Sitemap(sitemaps.Sitemap):
     """Addresses on the default Wagtail site's root URL, as the tree's pages in the same file have theirs
     (Django's would take the request's host)."""
 
-    def _root(self):
+    @cached_property
+    def root(self):
+        """The default site's root URL, split; read once per request (the view makes each sitemap anew)."""
         site = Site.objects.filter(is_default_site=True).first()
         return urlsplit(site.root_url) if site else None
 
     def get_protocol(self, protocol=None):
-        root = self._root()
-        return root.scheme if root else super().get_protocol(protocol)
+        return self.root.scheme if self.root else super().get_protocol(protocol)
 
     def get_domain(self, site=None):
-        root = self._root()
-        return root.netloc if root else super().get_domain(site)
+        return self.root.netloc if self.root else super().get_domain(site)
 
 
 class CouncilListsSitemap(Sitemap):

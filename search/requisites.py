@@ -12,7 +12,7 @@ import datetime
 from django.conf import settings
 from django.utils import translation
 
-from cms.analysis import index_text, number_token
+from cms.analysis import date_token, index_text
 from pages.models import ActType
 
 #: Choice fields whose label names the kind of a page («Рішення міської ради», «Висновок»).
@@ -44,5 +44,5 @@ def requisites_terms(page) -> set[str]:
     for name in DATE_FIELDS:
         day = getattr(page, name, None)
         if isinstance(day, datetime.date):
-            terms.add(number_token(f"{day.day}.{day.month}.{day.year}"))
+            terms.add(date_token(day))
     return terms
