@@ -2,13 +2,16 @@
 
     /work/main/.venv/bin/python benchmarks/import.py                  # 20,000 and 5,000 items, naive 300
     /work/main/.venv/bin/python benchmarks/import.py --sizes 2000 --naive 100
+    /work/main/.venv/bin/python benchmarks/import.py --sizes 2000 --naive 0 --scan-kib 2048
 
 Each measurement runs in its own process on its own copy of a freshly migrated SQLite database
 (or on ``DATABASE_URL`` if given, one database at a time), so that peak RSS belongs to the import
 alone. The bundle is generated on disk (items.jsonl + files/): every act has its own attachment,
 every fifth news item shares one of 50 attachments (de-duplicated by hash), bodies carry Word
-markup, a table and a link to an earlier item. The naive baseline is ``add_child`` +
-``save_revision().publish()`` per item, measured in the same run on a smaller count.
+markup, a table and a link to an earlier item. With ``--scan-kib N`` each act's attachment is a scan
+of N KiB (random bytes of a format nothing extracts text from), to show what a batch holds in memory.
+The naive baseline is ``add_child`` + ``save_revision().publish()`` per item, measured in the same run
+on a smaller count.
 """
 
 import argparse
@@ -36,7 +39,7 @@ BODY = (
 )
 
 
-def generate(root: Path, count: int, seed: int = 1) -> Path:
+def generate(root: Path, count: int, seed: int = 1, scan_kib: int = 0) -> Path:
     """Write a bundle of ``count`` items into ``root``; returns the folder."""
     rng = random.Random(seed)
     files = root / "files"
@@ -63,14 +66,19 @@ def generate(root: Path, count: int, seed: int = 1) -> Path:
                 if n % 5 == 0:
                     item["attachments"] = [{"path": f"files/shared-{n % 50}.txt", "title": "Додаток"}]
             elif item_type == "act":
-                (files / f"act-{n}.txt").write_text(f"Рішення номер {n} про бюджет", encoding="utf-8")
+                attachment = f"files/act-{n}.txt"
+                if scan_kib:
+                    attachment = f"files/act-{n}.scan"
+                    (root / attachment).write_bytes(rng.randbytes(scan_kib * 1024))
+                else:
+                    (root / attachment).write_text(f"Рішення номер {n} про бюджет", encoding="utf-8")
                 item.update(
                     act_type="council_decision",
                     number=f"{n}-49/2018",
                     issuer="Міська рада",
                     adopted_on=f"{day:02d}.05.2018",
                     status="in_force",
-                    attachments=[{"path": f"files/act-{n}.txt", "title": "Скан"}],
+                    attachments=[{"path": attachment, "title": "Скан"}],
                 )
             elif item_type == "commission_document":
                 item.update(
@@ -221,6 +229,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[20000, 5000])
     parser.add_argument("--naive", type=int, default=300, help="Items for the naive baseline (0: skip).")
     parser.add_argument("--trace", action="store_true", help="Also measure tracemalloc peaks (slower).")
+    parser.add_argument("--scan-kib", type=int, default=0, help="Each act's attachment: a scan of this size.")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--naive-run", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
@@ -250,7 +259,7 @@ def main():
             return f"sqlite:///{target}"
 
         for size in args.sizes:
-            bundle = generate(tmp / f"bundle-{size}", size)
+            bundle = generate(tmp / f"bundle-{size}", size, scan_kib=args.scan_kib)
             result = run_worker(python, database_for(f"db-{size}"), str(tmp / f"media-{size}"), bundle, size)
             traced = (
                 run_worker(
