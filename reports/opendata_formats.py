@@ -1,16 +1,22 @@
-"""Open data written out: CSV and JSON streams of a dataset, every text value safe for a spreadsheet.
+"""Open data written out: CSV, JSON and XLSX of a dataset, every text value safe for a spreadsheet.
 
-Both formats pass each text value through ``cms.exports.safe_cell``: a name such as
+Every format passes each text value through ``cms.exports.safe_cell``: a name such as
 ``=HYPERLINK(…)`` reaches Excel or LibreOffice as text, never as a formula, whether the consumer
-opens the CSV or converts the JSON.
+opens the CSV or the workbook or converts the JSON. The workbook is there for Excel with Ukrainian
+regional settings, which splits a CSV on «;», not «,», and shows a whole row in one column.
 """
 
 import csv
 import datetime
 import json
+import re
+import tempfile
 from collections.abc import Iterator
 
 from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from cms.exports import safe_cell
 
@@ -74,3 +80,36 @@ def stream_json(name: str, *, schema_url: str) -> Iterator[str]:
         )
         separator = ",\n"
     yield "\n]}\n"
+
+
+def _xlsx_cell(sheet, value):
+    value = _csv_cell(value)
+    if isinstance(value, str):
+        # Control characters (a vertical tab pasted from Word) are not allowed in the workbook's XML:
+        # openpyxl refuses the whole file for one of them, so they are dropped from the cell.
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # text, whatever it starts with: openpyxl would take «=…» for a formula
+    return cell
+
+
+def write_xlsx(name: str, *, title: str):
+    """The dataset as an XLSX workbook in a temporary file, rewound: one sheet, the header in bold and
+    frozen, rows as the CSV has them (lists joined with «; », true/false), numbers as numbers.
+
+    openpyxl's write-only mode keeps the rows on disk, not in memory, so a large dataset costs a
+    file, not its size in RAM. The caller closes the file (a ``FileResponse`` does).
+    """
+    fields = columns(name)
+    workbook = Workbook(write_only=True)
+    # A sheet's name: at most 31 characters, none of []:*?/\ (Excel refuses the workbook otherwise).
+    sheet = workbook.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", title)[:31].strip(" '") or name)
+    sheet.freeze_panes = "A2"
+    sheet.append(fields)
+    for row in DATASETS[name].rows():
+        sheet.append([_xlsx_cell(sheet, export_value(row[field])) for field in fields])
+    handle = tempfile.TemporaryFile()
+    workbook.save(handle)
+    handle.seek(0)
+    return handle

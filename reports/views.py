@@ -4,7 +4,7 @@ The only parameters are the dataset and format in the path; both go through ``cm
 unknown or malformed one is a 404, never an error.
 """
 
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -13,13 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from cms import params
 
 from . import opendata
-from .opendata_formats import export_value, stream_csv, stream_json
+from .opendata_formats import export_value, stream_csv, stream_json, write_xlsx
 
 OPEN_DATA_MAX_AGE = 15 * 60
 #: The CSV opens with a byte-order mark and a header row (RFC 4180's ``header`` parameter says so).
 OPEN_DATA_FORMATS = {
     "csv": "text/csv; charset=utf-8; header=present",
     "json": "application/json; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.uk"}
 
@@ -65,6 +66,7 @@ def _dataset_entry(request, dataset: opendata.Dataset, *, columns: bool) -> dict
         "title": schema["title"],
         "csv": request.build_absolute_uri(reverse("opendata:export", args=[name, "csv"])),
         "json": request.build_absolute_uri(reverse("opendata:export", args=[name, "json"])),
+        "xlsx": request.build_absolute_uri(reverse("opendata:export", args=[name, "xlsx"])),
         "schema": request.build_absolute_uri(reverse("opendata:schema", args=[name])),
         "rows": dataset.count(),
         "updated": dataset.updated(),
@@ -98,7 +100,8 @@ def opendata_index_json(request):
 
 
 def opendata_export(request, name, fmt):
-    """A full dataset, streamed: constant memory whatever the number of rows."""
+    """A full dataset, streamed (CSV, JSON) or written to a temporary file (XLSX): memory stays constant
+    whatever the number of rows."""
     dataset = _dataset(name)
     try:
         fmt = params.choice(fmt, name="format", choices=OPEN_DATA_FORMATS)
@@ -106,13 +109,18 @@ def opendata_export(request, name, fmt):
         fmt = None
     if fmt is None:
         raise Http404("No such format")
-    if fmt == "csv":
-        chunks = stream_csv(dataset.name)
+    if fmt == "xlsx":
+        title = opendata.load_schema(dataset.name)["title"]
+        response = FileResponse(write_xlsx(dataset.name, title=title), content_type=OPEN_DATA_FORMATS[fmt])
     else:
-        schema_url = request.build_absolute_uri(reverse("opendata:schema", args=[dataset.name]))
-        chunks = stream_json(dataset.name, schema_url=schema_url)
-    response = StreamingHttpResponse(chunks, content_type=OPEN_DATA_FORMATS[fmt])
-    response["Content-Disposition"] = f'inline; filename="{dataset.name}.{fmt}"'
+        if fmt == "csv":
+            chunks = stream_csv(dataset.name)
+        else:
+            schema_url = request.build_absolute_uri(reverse("opendata:schema", args=[dataset.name]))
+            chunks = stream_json(dataset.name, schema_url=schema_url)
+        response = StreamingHttpResponse(chunks, content_type=OPEN_DATA_FORMATS[fmt])
+    disposition = "attachment" if fmt == "xlsx" else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{dataset.name}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"
     # A full export costs about a second per 50,000 rows: let browsers and proxies reuse it briefly.
     patch_cache_control(response, public=True, max_age=OPEN_DATA_MAX_AGE)

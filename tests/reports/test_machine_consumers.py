@@ -12,11 +12,12 @@ import json
 
 import feedparser
 import jsonschema
+import openpyxl
 import pytest
 from lxml import etree
 from wagtail.models import Page, PageViewRestriction
 
-from pages.models import ActStatus, ActType
+from pages.models import ActIndexPage, ActStatus, ActType
 from reports.opendata import DATASETS, columns, load_schema
 from tests import factories as f
 from tests.council.factories import MeetingFactory
@@ -42,6 +43,20 @@ def json_items(client, name) -> list[dict]:
         document
     )
     return document["items"]
+
+
+def xlsx_rows(client, name) -> list[dict]:
+    """The workbook's rows as the CSV reader gives them: every value as text, absent ones empty."""
+    response = client.get(f"/opendata/{name}.xlsx")
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}.xlsx"'
+    [sheet] = openpyxl.load_workbook(io.BytesIO(body(response)), read_only=True).worksheets
+    header, *rows = sheet.iter_rows(values_only=True)
+    assert list(header) == columns(name)
+    return [
+        {column: "" if value is None else str(value) for column, value in zip(header, row, strict=True)}
+        for row in rows
+    ]
 
 
 def as_csv(name, item: dict) -> dict:
@@ -119,6 +134,7 @@ def test_every_dataset_with_no_rows_is_a_header_and_an_empty_list(client, db, na
     raw = body(client.get(f"/opendata/{name}.csv")).decode("utf-8-sig")
     assert raw == ",".join(columns(name)) + "\r\n"
     assert json_items(client, name) == []
+    assert xlsx_rows(client, name) == []
 
 
 @pytest.mark.parametrize("name", ["acts", "discussion-summaries"])
@@ -126,6 +142,20 @@ def test_csv_reads_back_to_the_json_rows_with_awkward_titles(client, awkward, na
     items = json_items(client, name)
     assert items and [as_csv(name, item) for item in items] == csv_rows(client, name)
     assert_nothing_private(json.dumps(items, ensure_ascii=False))
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_every_xlsx_holds_the_csv_rows(client, awkward, name):
+    """The workbook for Excel with Ukrainian settings (which splits a CSV on «;») has the CSV's table."""
+    assert xlsx_rows(client, name) == csv_rows(client, name)
+
+
+def test_xlsx_of_acts_has_the_awkward_rows_and_drops_control_characters(client, awkward):
+    f.ActPageFactory(parent=ActIndexPage.objects.get(), title="Рішення\x0bпро бюджет\x1f")
+    titles = {row["title"] for row in xlsx_rows(client, "acts")}
+    assert "Рішенняпро бюджет" in titles
+    assert AWKWARD in titles
+    assert_nothing_private(" ".join(titles))
 
 
 def test_awkward_title_survives_both_formats_exactly(client, awkward):

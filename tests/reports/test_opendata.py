@@ -97,10 +97,11 @@ def test_index_links_every_dataset_format_and_schema(client, published):
     html = client.get("/opendata/").content.decode()
     index = client.get("/opendata/index.json").json()
     for name in DATASETS:
-        for suffix in (".csv", ".json", ".schema.json"):
+        for suffix in (".csv", ".xlsx", ".json", ".schema.json"):
             assert f"{name}{suffix}" in html
         entry = next(d for d in index["datasets"] if d["name"] == name)
-        assert client.get(entry["json"]).status_code == 200
+        for fmt in ("csv", "xlsx", "json"):
+            assert client.get(entry[fmt]).status_code == 200
 
 
 @pytest.mark.parametrize("name", DATASETS)

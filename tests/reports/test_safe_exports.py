@@ -74,6 +74,25 @@ def test_no_json_value_starts_a_formula(client, hostile, name):
     assert values and not [value for value in values if value.startswith(FORMULA_START)]
 
 
+@pytest.mark.parametrize("name", DATASETS)
+def test_no_xlsx_cell_is_a_formula_or_starts_one(client, hostile, name):
+    response = client.get(f"/opendata/{name}.xlsx")
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+    assert cells and not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = [cell.value for cell in cells if isinstance(cell.value, str)]
+    assert texts and not [text for text in texts if text.startswith(FORMULA_START)]
+
+
+def test_organisations_xlsx_keeps_the_hostile_name_as_text(client, hostile):
+    response = client.get("/opendata/organizations.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = [cell.value for cell in sheet[1]]
+    [name] = [row[header.index("name")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert name == "'" + STEAL
+
+
 def test_organisations_csv_keeps_the_hostile_name_readable_as_text(client, hostile):
     rows = list(csv.DictReader(io.StringIO(download(client, "/opendata/organizations.csv"), newline="")))
     assert [row["name"] for row in rows] == ["'" + STEAL]
