@@ -1,7 +1,14 @@
-"""Months as the site's URLs, forms and commands write them (``YYYY-MM``), and periods of days."""
+"""The council's time zone; months as the site's URLs, forms and commands write them (``YYYY-MM``); periods
+of days."""
 
 import datetime
 import re
+import zoneinfo
+
+#: The council's time zone. Deadlines, a discussion's last day and a vote's day are Kyiv's by law, not
+#: by a deployment's setting: the zone is written here, not read from ``settings.TIME_ZONE`` (a test
+#: checks the two agree), and this leaf needs no configured settings to be imported.
+KYIV = zoneinfo.ZoneInfo("Europe/Kyiv")
 
 #: Years the site's documents can carry; a month outside them is refused, never overflows.
 MIN_YEAR, MAX_YEAR = 1900, 2100

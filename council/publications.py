@@ -4,16 +4,13 @@ A vote's day is its time, or its meeting's date when the time was not entered; b
 in the council's time zone (Europe/Kyiv), so a result published at 23:30 Kyiv time is on time.
 """
 
-import zoneinfo
-
 from django.utils import timezone
 
+from cms.dates import KYIV
 from reports.roll_calls import VotePublication
 
 from .kinds import MeetingKind
 from .models import Vote
-
-KYIV = zoneinfo.ZoneInfo("Europe/Kyiv")
 
 
 def vote_publications(act_ids) -> dict[int, list[VotePublication]]:

@@ -6,7 +6,6 @@ page may still show the form after the deadline, but the POST is checked again.
 
 import datetime
 import logging
-import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import Group
@@ -20,13 +19,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from cms.cache_purge import purge_page
+from cms.dates import KYIV
 
 from .files import EXTENSIONS
 from .models import Comment, CommentOutcome, CommentStatus
 from .text import text_key
 
 logger = logging.getLogger(__name__)
-KYIV = zoneinfo.ZoneInfo("Europe/Kyiv")
 SECRETARIAT_GROUP = "Секретаріат ради"
 #: The moderation screen of a comment (``discussion.admin.comment_viewset``).
 ADMIN_EDIT_URL = "discussion_comments:edit"

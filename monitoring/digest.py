@@ -1,7 +1,6 @@
 """The daily digest: the articles fetched on a day (Kyiv time) and what they mention, for admin and e-mail."""
 
 import datetime
-import zoneinfo
 from collections import Counter
 from dataclasses import dataclass
 
@@ -10,9 +9,9 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from .models import Article, WatchEntry
+from cms.dates import KYIV
 
-KYIV = zoneinfo.ZoneInfo("Europe/Kyiv")
+from .models import Article, WatchEntry
 
 
 @dataclass

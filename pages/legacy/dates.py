@@ -2,11 +2,10 @@
 
 import datetime
 import re
-from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
-KYIV = ZoneInfo("Europe/Kyiv")
+from cms.dates import KYIV
 
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
 
