@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from council.api import DeputiesAPIViewSet, MeetingsAPIViewSet
 from council.sitemaps import SITEMAPS as COUNCIL_SITEMAPS
+from reports.sitemaps import SITEMAPS as OPENDATA_SITEMAPS
 from search.api import api_router
 
 from . import views
@@ -21,8 +22,13 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # The tree's pages (Wagtail's), then the council's, which are views of their own.
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, **COUNCIL_SITEMAPS}}, name="sitemap"),
+    # The tree's pages (Wagtail's), then the council's and the open data page, which are views of their own.
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PagesSitemap, **COUNCIL_SITEMAPS, **OPENDATA_SITEMAPS}},
+        name="sitemap",
+    ),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("karta-saitu/", views.sitemap_page, name="sitemap_page"),
     path("opendata/", include("reports.urls")),

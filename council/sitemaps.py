@@ -5,32 +5,12 @@ searches the web for a deputy's name should find his or her page. The sitemap is
 council's other cached pages (``PAGE_CACHE_SECTIONS["council"]`` lists its path).
 """
 
-from urllib.parse import urlsplit
-
-from django.contrib import sitemaps
 from django.urls import reverse
-from django.utils.functional import cached_property
-from wagtail.models import Site
+
+from cms.sitemaps import RootURLSitemap as Sitemap
 
 from .links import deputy_url, meeting_url
 from .models import Deputy, Meeting
-
-
-class Sitemap(sitemaps.Sitemap):
-    """Addresses on the default Wagtail site's root URL, as the tree's pages in the same file have theirs
-    (Django's would take the request's host)."""
-
-    @cached_property
-    def root(self):
-        """The default site's root URL, split; read once per request (the view makes each sitemap anew)."""
-        site = Site.objects.filter(is_default_site=True).first()
-        return urlsplit(site.root_url) if site else None
-
-    def get_protocol(self, protocol=None):
-        return self.root.scheme if self.root else super().get_protocol(protocol)
-
-    def get_domain(self, site=None):
-        return self.root.netloc if self.root else super().get_domain(site)
 
 
 class CouncilListsSitemap(Sitemap):
