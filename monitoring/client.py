@@ -250,6 +250,15 @@ class PoliteClient:
             headers["If-Modified-Since"] = last_modified
         return self.request(url, headers=headers)
 
+    def longest_get(self) -> float:
+        """About the longest one ``get`` takes, in seconds: robots.txt of a new host, then the page,
+        each tried ``retries`` + 1 times (the host delay, the connection and headers within ``timeout``,
+        the body within ``total_timeout``) with the back-offs between. Headers dripped a byte at a time
+        are bounded per wait only, so this is a fair bound, not a guarantee."""
+        attempt = self.host_delay + self.timeout + self.total_timeout
+        backoffs = self.backoff * (2**self.retries - 1)
+        return 2 * ((self.retries + 1) * attempt + backoffs)
+
     def request(self, url: str, *, headers: dict | None = None) -> Page:
         """GET with the host delay, retries and the size cap, robots.txt aside."""
         for attempt in range(self.retries + 1):

@@ -1,8 +1,9 @@
 """The daily digest: the articles fetched on a day (Kyiv time) and what they mention, for admin and e-mail."""
 
 import datetime
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -10,8 +11,27 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from cms.dates import KYIV
+from registry.models import Organization
 
 from .models import Article, WatchEntry
+
+
+class Counted(NamedTuple):
+    """What the most mentioned are counted by: a watch-list entry, or the registry organisation that
+    entries are linked to (watched under its short name and its faction, it is still one)."""
+
+    phrase: str
+    organisation: Organization | None = None
+
+
+def counted_key(entry: WatchEntry) -> tuple[str, int]:
+    """The key an entry's mentions are counted under: its registry organisation's, if it has one."""
+    return ("organisation", entry.organisation_id) if entry.organisation_id else ("entry", entry.pk)
+
+
+def joined(phrases) -> str:
+    """The phrases one row stands for, as its name: «Ніжинські ініціативи / фракція «…»»."""
+    return " / ".join(sorted(set(phrases)))
 
 
 @dataclass
@@ -19,8 +39,9 @@ class Digest:
     day: datetime.date
     mentioned: list[Article]
     others: list[Article]
-    #: The most mentioned watch-list entries (an organisation's with its registry organisation).
-    entries: list[tuple[WatchEntry, int]]
+    #: The most mentioned, with their numbers of articles: watch-list entries, and registry
+    #: organisations (one whatever the entries it is watched under, each article counted once).
+    entries: list[tuple[Counted, int]]
 
     @property
     def total(self) -> int:
@@ -43,11 +64,21 @@ def build_digest(*, day: datetime.date) -> Digest:
         .order_by("source__name", "-published", "pk")
     )
     mentioned, others, counts = [], [], Counter()
+    phrases, organisations = defaultdict(set), {}
     for article in articles:
         mentions = list(article.mentions.all())
         (mentioned if mentions else others).append(article)
-        counts.update({mention.entry for mention in mentions})
-    entries = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].phrase))
+        keys = set()  # an organisation matched under two of its phrases counts once for the article
+        for mention in mentions:
+            key = counted_key(mention.entry)
+            keys.add(key)
+            phrases[key].add(mention.entry.phrase)
+            organisations[key] = mention.entry.organisation
+        counts.update(keys)
+    entries = sorted(
+        ((Counted(joined(phrases[key]), organisations[key]), n) for key, n in counts.items()),
+        key=lambda pair: (-pair[1], pair[0].phrase),
+    )
     return Digest(day, mentioned, others, entries)
 
 

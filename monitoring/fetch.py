@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .client import FetchError, PoliteClient, fetch_error, xml_bytes
 from .fingerprint import is_near_duplicate, simhash
+from .lease import Lease, lost_message
 from .matching import WatchList, record_mentions
 from .models import Article, FetchStatus, Mention, Source, SourceKind
 from .urls_canonical import canonical_url
@@ -79,11 +80,15 @@ class FetchRun:
     announced by several feeds of the run; a page that was read is stored (and found stored the
     next time), but one that failed is not, so without this memory it would be requested again,
     retries and time-outs included, and its failure told again. Failures are kept by canonical
-    address with the sources that announced them (``report``)."""
+    address with the sources that announced them (``report``).
 
-    def __init__(self, *, max_new: int | None = None):
+    A scheduled run holds the fetch ``lease`` (``monitoring.lease``): ``keep_going`` renews it before
+    each source and each article, and stops the run if another has taken it over."""
+
+    def __init__(self, *, max_new: int | None = None, lease: Lease | None = None):
         #: At most this many article pages are read per source in the run (None: no limit).
         self.max_new = max_new
+        self.lease = lease
         self.requested: set[str] = set()
         self.failures: dict[str, Failure] = {}
         #: The sources whose new articles were more than ``max_new``: slug → (read, left for later).
@@ -102,11 +107,18 @@ class FetchRun:
             failure.sources.append(source.slug)
         return failure
 
+    def keep_going(self) -> bool:
+        """Whether the run may go on: it has no lease, or it still holds it (renewed on the way)."""
+        return self.lease is None or self.lease.renew()
+
     def report(self) -> list[str]:
         """Each article that could not be read, once, with every source that announced it; then
-        each source whose new articles are left partly for the next runs."""
+        each source whose new articles are left partly for the next runs; then whether the run
+        stopped because another took its lease over."""
         lines = [failure.report() for failure in self.failures.values()]
         lines += [f"{slug}: {postponed_message(*counts)}" for slug, counts in self.postponed.items()]
+        if self.lease is not None and self.lease.lost:
+            lines.append(lost_message())
         return lines
 
 
@@ -314,7 +326,7 @@ def fetch_source(
             items = page_items(page, selector=source.link_selector, date_format=source.date_format)
         left = 0
         for index, item in enumerate(items):
-            if run.max_new is not None and read >= run.max_new:
+            if (run.max_new is not None and read >= run.max_new) or not run.keep_going():
                 left = unread_count(items[index:], run)
                 break
             requested = len(run.requested)

@@ -243,3 +243,23 @@ class MonthlyNoteText(models.Model):
     def paragraphs(text: str) -> list[str]:
         """The paragraphs of a narrative field: its non-empty lines, stripped."""
         return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class FetchLease(models.Model):
+    """The one fetch run going on: taken at its start, renewed as it goes, deleted at its end.
+
+    A run killed before its end (kill -9, the machine rebooted) leaves its row; the next run takes it
+    over once ``expires_at`` has passed (``monitoring.lease``)."""
+
+    name = models.CharField(_("name"), max_length=50, primary_key=True)
+    holder = models.CharField(_("holder"), max_length=200)
+    token = models.CharField(max_length=32)
+    started_at = models.DateTimeField(_("started at"))
+    expires_at = models.DateTimeField(_("expires at"))
+
+    class Meta:
+        verbose_name = _("fetch lease")
+        verbose_name_plural = _("fetch leases")
+
+    def __str__(self):
+        return f"{self.name}: {self.holder}"

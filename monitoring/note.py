@@ -12,6 +12,7 @@ no date); near-duplicates and articles a reviewer marked not relevant are left o
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -23,7 +24,7 @@ from django.utils.translation import gettext as _
 from registry.models import Interaction, Organization
 from reports.monthly import MonthlyReport, build_report, month_bounds
 
-from .digest import KYIV
+from .digest import KYIV, joined
 from .models import Article, Mention, MonthlyNoteText, Tone, WatchKind
 
 #: How many articles the note quotes, and how many names it lists as the most mentioned.
@@ -52,8 +53,9 @@ class TopicRow:
 
 
 class MentionedRow(NamedTuple):
-    """One of the most mentioned: the entry's kind label and phrase, the number of articles, and
-    for an organisation entry its registry organisation (pk, kind, name and EDRPOU code only)."""
+    """One of the most mentioned: the entry's kind label and phrase, the number of articles; or for a
+    registry organisation (one row whatever the entries it is watched under), the phrases found and
+    the organisation (pk, kind, name and EDRPOU code only)."""
 
     kind: str
     name: str
@@ -133,24 +135,32 @@ def topic_rows(articles) -> list[TopicRow]:
 
 
 def most_mentioned(articles) -> list[MentionedRow]:
-    """The deputies, the mayor, bodies and organisations by the number of articles, most first; an
-    organisation entry with the registry organisation it is linked to."""
-    registry = ("entry__organisation", "entry__organisation__kind", "entry__organisation__name")
-    counts = (
-        Mention.objects.filter(article__in=articles.values("pk"), entry__kind__in=PEOPLE_AND_BODIES)
-        .values_list("entry__kind", "entry__phrase", *registry, "entry__organisation__edrpou")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "entry__phrase")[:MOST_MENTIONED]
-    )
-    return [
-        MentionedRow(
-            str(WatchKind(kind).label),
-            phrase,
-            n,
-            Organization(pk=pk, kind=org_kind, name=name, edrpou=edrpou) if pk is not None else None,
-        )
-        for kind, phrase, pk, org_kind, name, edrpou, n in counts
+    """The deputies, the mayor, bodies and organisations by the number of articles, most first.
+
+    A registry organisation is one row whatever the entries it is watched under (its short name, its
+    faction…): each article is counted once however many of its phrases it matches, and the row is
+    named by the phrases found (``digest.joined``). Entries without an organisation are a row each."""
+    mentions = Mention.objects.filter(
+        article__in=articles.values("pk"), entry__kind__in=PEOPLE_AND_BODIES
+    ).order_by()
+    per_article = Count("article", distinct=True)
+    rows = [
+        MentionedRow(str(WatchKind(kind).label), phrase, n)
+        for kind, phrase, n in mentions.filter(entry__organisation__isnull=True)
+        .values_list("entry__kind", "entry__phrase")
+        .annotate(n=per_article)
     ]
+    linked = mentions.filter(entry__organisation__isnull=False)
+    phrases = defaultdict(set)
+    for pk, phrase in linked.values_list("entry__organisation", "entry__phrase").distinct():
+        phrases[pk].add(phrase)
+    registry = ("entry__organisation__kind", "entry__organisation__name", "entry__organisation__edrpou")
+    for pk, org_kind, name, edrpou, n in linked.values_list("entry__organisation", *registry).annotate(
+        n=per_article
+    ):
+        organisation = Organization(pk=pk, kind=org_kind, name=name, edrpou=edrpou)
+        rows.append(MentionedRow(str(WatchKind.ORGANISATION.label), joined(phrases[pk]), n, organisation))
+    return sorted(rows, key=lambda row: (-row.articles, row.name))[:MOST_MENTIONED]
 
 
 def notable_quotes(articles) -> list[Quote]:

@@ -12,7 +12,7 @@ from docx import Document
 
 from monitoring.digest import KYIV, build_digest, send_digest
 from monitoring.matching import WatchList, record_mentions
-from monitoring.models import Article, Source, WatchEntry, WatchKind
+from monitoring.models import Article, Mention, Source, WatchEntry, WatchKind
 from monitoring.note import build_note
 from monitoring.note_render import to_docx
 from monitoring.watchlist import RegistryNames, name_key
@@ -189,3 +189,52 @@ def test_the_note_names_the_registry_organisation_of_a_mentioned_one(editor_clie
         for cell in row.cells
     ]
     assert f"Ніжинські ініціативи\n{registry}" in cells
+
+
+@pytest.fixture
+def watched_twice(registry):
+    """The party organisation watched under two phrases, as ``watch_organisations`` adds it («партія
+    «Рух»» and its faction): a day's article names both, another its faction only."""
+    call_command("watch_organisations", stdout=io.StringIO())
+    source = Source.objects.create(name="Ніжинський вісник", slug="visnyk", url="http://127.0.0.1/rss")
+    published = datetime.datetime.combine(DAY, datetime.time(10), tzinfo=KYIV)
+    texts = {
+        "Збори партії": "Партія «Рух» провела збори, а фракція «Рух» у міській раді підтримала бюджет.",
+        "Бюджет ухвалено": "Депутати фракції «Рух» голосували за бюджет міста на наступний рік.",
+    }
+    for n, (title, text) in enumerate(texts.items()):
+        article = Article.objects.create(
+            source=source, url=f"http://127.0.0.1/b/{n}", title=title, text=text, published=published
+        )
+        record_mentions(article=article, watch_list=WatchList.load())
+    Article.objects.update(fetched_at=datetime.datetime.combine(DAY, datetime.time(11), tzinfo=KYIV))
+    party = registry["party"]
+    assert sorted(Mention.objects.values_list("article__title", "entry__phrase", "entry__organisation")) == [
+        ("Бюджет ухвалено", "Фракція «Рух»", party.pk),
+        ("Збори партії", "Фракція «Рух»", party.pk),
+        ("Збори партії", "партія «Рух»", party.pk),
+    ]
+    return party
+
+
+BOTH = "Фракція «Рух» / партія «Рух»"
+PARTY_REGISTRY = "реєстр: Ніжинська міська організація партії «Рух», ЄДРПОУ 41110003"
+
+
+def test_an_organisation_watched_under_two_phrases_is_one_row_of_the_note(editor_client, watched_twice):
+    rows = build_note(month=DAY).most_mentioned
+    assert [(*row[:3], row.organisation.pk) for row in rows] == [("Організація", BOTH, 2, watched_twice.pk)]
+    page = editor_client.get("/admin/monitoring/note/", {"month": "2026-11"}).content.decode()
+    assert page.count(PARTY_REGISTRY) == 1
+    table = Document(io.BytesIO(to_docx(build_note(month=DAY)))).tables[-1]
+    assert [[cell.text for cell in row.cells] for row in table.rows[1:]] == [
+        ["Організація", f"{BOTH}\n{PARTY_REGISTRY}", "2"]
+    ]
+
+
+def test_an_organisation_watched_under_two_phrases_is_counted_once_per_article_in_the_digest(watched_twice):
+    assert [(entry.phrase, entry.organisation, n) for entry, n in build_digest(day=DAY).entries] == [
+        (BOTH, watched_twice, 2)
+    ]
+    assert send_digest(day=DAY, recipients=["info@example.org"]) == 1
+    assert f"- {BOTH}: 2\n  {PARTY_REGISTRY} — " in mail.outbox[0].body

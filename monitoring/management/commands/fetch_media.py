@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from monitoring.client import PoliteClient
 from monitoring.fetch import MAX_NEW_PER_SOURCE, FetchRun, due_sources, fetch_source, source_for_feed
+from monitoring.lease import Busy, fetch_lease
 from monitoring.matching import WatchList
 from monitoring.models import FetchStatus, Source
 
@@ -13,7 +14,8 @@ class Command(BaseCommand):
         "Fetch media sources whose check interval has passed, store new articles and match them against "
         "the watch list; prints one line per new article: source, title, address, matched entries; "
         "on stderr, each source that failed and each article that could not be read (once, with the "
-        "sources that announced it)."
+        "sources that announced it). One run at a time: while another is going, it says so on stderr "
+        "and exits at once (code 0)."
     )
 
     def add_arguments(self, parser):
@@ -33,6 +35,18 @@ class Command(BaseCommand):
     def handle(self, *args, source=None, feed=None, timeout, delay, max_articles, **options):
         if source and feed:
             raise CommandError("Give --source or --feed, not both.")
+        if max_articles < 0:
+            raise CommandError("--max-articles must be 0 (no limit) or more.")
+        with PoliteClient(timeout=timeout, host_delay=delay) as client:
+            try:
+                with fetch_lease(client) as lease:
+                    self.fetch(client, FetchRun(max_new=max_articles or None, lease=lease), source, feed)
+            except Busy as busy:
+                # Not a failure: the run going on does this one's work (a non-zero code would mark a
+                # timer's unit failed and mail cron's owner at every overlap).
+                self.stderr.write(str(busy))
+
+    def fetch(self, client, run, source, feed):
         if source:
             sources = list(Source.objects.filter(slug=source))
             if not sources:
@@ -41,15 +55,14 @@ class Command(BaseCommand):
             sources = [source_for_feed(feed)]
         else:
             sources = due_sources()
-        if max_articles < 0:
-            raise CommandError("--max-articles must be 0 (no limit) or more.")
-        watch_list, run = WatchList.load(), FetchRun(max_new=max_articles or None)
-        with PoliteClient(timeout=timeout, host_delay=delay) as client:
-            for each in sources:
-                for new in fetch_source(source=each, client=client, watch_list=watch_list, run=run):
-                    self.stdout.write(line(each, new))
-                if each.last_status == FetchStatus.ERROR:
-                    self.stderr.write(f"{each.slug}: {each.last_error}")
+        watch_list = WatchList.load()
+        for each in sources:
+            if not run.keep_going():
+                break
+            for new in fetch_source(source=each, client=client, watch_list=watch_list, run=run):
+                self.stdout.write(line(each, new))
+            if each.last_status == FetchStatus.ERROR:
+                self.stderr.write(f"{each.slug}: {each.last_error}")
         for failure in run.report():
             self.stderr.write(failure)
 
