@@ -168,8 +168,8 @@ def add_demo_council(*, home, user, report):
     """The convocations, the deputies in factions, their commission seats, the sessions and votes."""
     convocations = ensure_convocations(report)
     deputies = [ensure_deputy(name, report) for name in demo_deputy_names()]
-    with recount_once():  # the votes a moved membership affects are recounted once, at the end
+    with recount_once():  # the votes a moved membership or a new seat affects: recounted once, at the end
         for convocation in convocations.values():
             ensure_memberships(convocation, deputies, report)
-    ensure_seats(home, deputies, report)
+        ensure_seats(home, deputies, report)
     add_demo_meetings(user=user, convocations=convocations, deputies=deputies, report=report)

@@ -4,6 +4,8 @@ A change of faction or of commission is a new membership row starting on the day
 the old one ending the day before, so the history stays readable on the deputy's page.
 """
 
+import contextlib
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +25,62 @@ def check_period(start, end, *, field="end_date"):
     """A period whose end precedes its start is refused, naming the end field."""
     if start and end and end < start:
         raise ValidationError({field: _("The end date cannot precede the start date.")})
+
+
+#: ``hook(model, *, rows, deputy_ids)`` for each model whose bulk writes are followed: a context
+#: manager the write runs in. ``council.recounting`` connects it (``AppConfig.ready``), as it connects
+#: the signals of one row's save: the models do not import the recount.
+BULK_WRITE_HOOKS = {}
+
+
+class DatedRowQuerySet(models.QuerySet):
+    """Memberships and commission seats: the writes Django sends no per-row signal for (``update``,
+    ``bulk_create``, ``bulk_update``) and ``delete`` run inside the hook connected for the model, so
+    the votes they affect are recounted as a save's are (``council.recounting``)."""
+
+    def _bulk_write(self, *, rows=None, deputy_ids=()):
+        hook = BULK_WRITE_HOOKS.get(self.model)
+        if hook is None:
+            return contextlib.nullcontext()
+        return hook(self.model, rows=rows, deputy_ids={pk for pk in deputy_ids if pk is not None})
+
+    def _assigned_deputies(self, values: dict) -> set:
+        """The deputies an ``update`` gives the rows (none when it leaves the deputy alone)."""
+        value = values.get("deputy", values.get("deputy_id"))
+        if value is None:
+            return set()
+        if isinstance(value, models.Model):
+            return {value.pk}
+        if hasattr(value, "resolve_expression"):  # ``bulk_update``'s CASE, an F(): read before the write
+            return set(self.order_by().values_list(value, flat=True).distinct())
+        return {value}
+
+    def update(self, **kwargs):
+        with self._bulk_write(rows=self, deputy_ids=self._assigned_deputies(kwargs)):
+            return super().update(**kwargs)
+
+    update.alters_data = True
+
+    def delete(self):
+        with self._bulk_write(rows=self):
+            return super().delete()
+
+    delete.alters_data = True
+    delete.queryset_only = True  # as Django's: never ``Membership.objects.delete()``
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        with self._bulk_write(deputy_ids={obj.deputy_id for obj in objs}):
+            return super().bulk_create(objs, *args, **kwargs)
+
+    bulk_create.alters_data = True
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        objs = list(objs)
+        with self._bulk_write(deputy_ids={obj.deputy_id for obj in objs}):
+            return super().bulk_update(objs, fields, *args, **kwargs)
+
+    bulk_update.alters_data = True
 
 
 class Convocation(models.Model):
@@ -146,6 +204,8 @@ class Membership(models.Model):
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
+    objects = DatedRowQuerySet.as_manager()
+
     panels = [
         FieldRowPanel([FieldPanel("convocation"), FieldPanel("faction")]),
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
@@ -187,6 +247,8 @@ class CommissionMembership(models.Model):
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)
+
+    objects = DatedRowQuerySet.as_manager()
 
     panels = [
         FieldRowPanel([FieldPanel("commission"), FieldPanel("role")]),

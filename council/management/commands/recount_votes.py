@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from council.kinds import MeetingKind
 from council.models import Convocation, Vote
 from council.tally import BATCH_SIZE, recount_votes
 
@@ -8,7 +9,8 @@ class Command(BaseCommand):
     help = (
         "Recount every roll-call vote (or those of one convocation): the tally, the quorum and the "
         "result, and each ballot's faction on the day and agreement with the faction's majority. "
-        "Run after memberships were changed without signals (QuerySet.update, bulk_create, loaddata). "
+        "Run after memberships or commission seats were loaded raw (loaddata) or written with SQL, and "
+        "once after the upgrade that judges commission votes by the commission's own composition. "
         "Works in batches, one transaction each."
     )
 
@@ -17,10 +19,16 @@ class Command(BaseCommand):
             "--convocation", type=int, help="Only the votes of the meetings of this convocation (its number)."
         )
         parser.add_argument(
+            "--kind",
+            action="append",
+            choices=MeetingKind.values,
+            help="Only the votes of meetings of this kind; repeat the option for several kinds.",
+        )
+        parser.add_argument(
             "--batch-size", type=int, default=BATCH_SIZE, help=f"Votes per batch (default {BATCH_SIZE})."
         )
 
-    def handle(self, *args, convocation=None, batch_size=BATCH_SIZE, **options):
+    def handle(self, *args, convocation=None, kind=None, batch_size=BATCH_SIZE, **options):
         if batch_size < 1:
             raise CommandError("--batch-size має бути додатним числом.")
         votes = Vote.objects.all()
@@ -29,6 +37,8 @@ class Command(BaseCommand):
             if found is None:
                 raise CommandError(f"Скликання {convocation} не знайдено (--convocation).")
             votes = votes.filter(agenda_item__meeting__convocation=found)
+        if kind:
+            votes = votes.filter(agenda_item__meeting__kind__in=kind)
 
         def progress(done, total):
             self.stdout.write(f"Перераховано голосувань: {done} з {total}.")
