@@ -113,11 +113,51 @@ def fold_look_alikes(word: str) -> str:
     return _LETTERS.sub(_cyrillic_run, word)
 
 
+# The apostrophe of Ukrainian stands after a consonant before я, ю, є, ї. Typed on a Russian keyboard
+# or a phone it comes as a soft sign («обьєкти», «сімья», «пьять») or a straight double quote
+# («об"єкти»). A soft sign is never written after б, п, в, м, ф before these vowels in Ukrainian, nor
+# after р (only Russian spellings have it: «Дарья», «подвірья»), so there it is read as the
+# apostrophe wherever it stands; after another consonant it may be right («Ньютон», «Рішельє»), so
+# there only a word the dictionary does not know is tried with the apostrophe (``_with_apostrophe``).
+# A double quote between a consonant and one of the vowels is not a quotation mark.
+_CONSONANTS = "бвгґджзклмнпрстфхцчшщ"
+_IOTATED = "яюєї"
+_SOFT_SIGN_LABIALS = "бпвмфр"
+_APOSTROPHE_TYPED = re.compile(
+    f'(?<=[{_SOFT_SIGN_LABIALS}])ь(?=[{_IOTATED}])|(?<=[{_CONSONANTS}])"(?=[{_IOTATED}])', re.IGNORECASE
+)
+_APOSTROPHE_MAYBE = re.compile(f'[ь"][{_IOTATED}]', re.IGNORECASE)
+_APOSTROPHE_SPOT = re.compile(f"[{_CONSONANTS}]['ь]?(?=[{_IOTATED}])")
+
+
+def fold_apostrophes(text: str) -> str:
+    """``text`` (``normalize``d) with a soft sign after б, п, в, м, ф, р and a double quote after a
+    consonant, before я, ю, є, ї, read as the apostrophe: «сімья», «об"єкти» → «сім'я», «об'єкти»."""
+    if not _APOSTROPHE_MAYBE.search(text):  # a scan in C: a text almost never has one
+        return text
+    return _APOSTROPHE_TYPED.sub("'", text)
+
+
+def apostrophe_mappings() -> list[str]:
+    """The rules of ``fold_apostrophes`` as an Elasticsearch ``mapping`` char filter's mappings, in
+    every case: it runs before the text is lowered («СІМЬЯ», «Сімья» and «сімья» all map)."""
+    rules = [(c, "ь", v) for c in _SOFT_SIGN_LABIALS for v in _IOTATED]
+    rules += [(c, '"', v) for c in _CONSONANTS for v in _IOTATED]
+    mappings = []
+    for consonant, typed, vowel in rules:
+        for c in (consonant, consonant.upper()):
+            for t in dict.fromkeys((typed, typed.upper())):
+                for v in (vowel, vowel.upper()):
+                    mappings.append(f"{c}{t}{v}=>{c}'{v}")
+    return mappings
+
+
 def search_form(text: str) -> str:
     """A text as search compares it: normalised, in lower case, the Latin look-alikes inside Cyrillic
-    words made Cyrillic («Рiшення» with a Latin i → «рішення»). The query, the index and the search
-    box's suggestions all read text through it."""
-    return fold_look_alikes(normalize(text).lower())
+    words made Cyrillic («Рiшення» with a Latin i → «рішення»), the apostrophe typed as a soft sign or a
+    double quote made the apostrophe (``fold_apostrophes``). The query, the index and the search box's
+    suggestions all read text through it."""
+    return fold_apostrophes(fold_look_alikes(normalize(text).lower()))
 
 
 def search_words(text: str) -> list[str]:
@@ -142,14 +182,17 @@ def lemma_variants(word: str) -> tuple[str, ...]:
     typed inside a Cyrillic word are read as the Cyrillic letters (``fold_look_alikes``); an
     abbreviation of an address gives its full word, then itself (``ABBREVIATIONS``).
     """
-    word = fold_look_alikes(word.lower())
+    word = fold_apostrophes(fold_look_alikes(word.lower()))
     if word.isdigit():
         return (word,)
     if word in ABBREVIATIONS:
         return (ABBREVIATIONS[word], word)
     try:
-        parses = _morph().parse(word)[:4]
-    except (KeyError, ValueError):
+        parses = _morph().parse(word)
+        if not parses[0].is_known and (spelt := _with_apostrophe(word)):
+            parses = _morph().parse(spelt)
+        parses = parses[:4]
+    except (KeyError, ValueError, IndexError):
         # pymorphy3 looks letters up by Unicode name; some scripts' letters have none (e.g. Tangut).
         parses = []
     variants = []
@@ -158,6 +201,26 @@ def lemma_variants(word: str) -> tuple[str, ...]:
         if token not in variants:
             variants.append(token)
     return tuple(variants) or (_token(word),)
+
+
+#: Spellings of one word with the apostrophe tried at most (a word has one or two places for it).
+_MAX_APOSTROPHE_TRIES = 4
+
+
+def _with_apostrophe(word: str) -> str | None:
+    """The spelling of ``word`` (one the Ukrainian dictionary does not know) with the apostrophe where
+    it was left out or typed as a soft sign, if the dictionary knows that spelling: «пятого» →
+    «п'ятого», «зьїзд» → «з'їзд», «компютерів» → «комп'ютерів»; None otherwise («бюро» is known and
+    never tried; «Ньютон» stays)."""
+    spots = [match.end() for match in _APOSTROPHE_SPOT.finditer(word) if match.group()[-1] != "'"]
+    for end in spots[:_MAX_APOSTROPHE_TRIES]:
+        if word[end - 1] == "ь":
+            spelt = word[: end - 1] + "'" + word[end:]
+        else:
+            spelt = word[:end] + "'" + word[end:]
+        if _morph().parse(spelt)[0].is_known:
+            return spelt
+    return None
 
 
 _GENITIVE_MONTHS = (
@@ -237,17 +300,24 @@ def russian_lemma(word: str) -> str | None:
     («депутаты» → «депутат», «решения» → «решение»); None for a Ukrainian word, a number or an unknown one.
     """
     word = fold_look_alikes(word.lower())
+    # Russian writes a soft sign where the search reads an apostrophe (``fold_apostrophes``): «семья»
+    # comes here as «сем'я», and is «семья» before it is «семя».
+    spellings = [word]
     if not word.isalpha():
         word = word.replace("'", "").replace("-", "")
         if not word.isalpha():
             return None
+        spellings = list(dict.fromkeys([spellings[0].replace("-", "").replace("'", "ь"), word]))
     try:
         if any(parse.is_known for parse in _morph().parse(word)):
             return None
-        known = [parse for parse in _morph_ru().parse(word) if parse.is_known]
+        for spelling in spellings:
+            known = [parse for parse in _morph_ru().parse(spelling) if parse.is_known]
+            if known:
+                return _token(known[0].normal_form)
     except (KeyError, ValueError):
         return None
-    return _token(known[0].normal_form) if known else None
+    return None
 
 
 def lemma_groups(text: str) -> list[tuple[str, ...]]:
@@ -278,6 +348,80 @@ def hyphen_parts(word: str) -> list[str]:
     if "-" not in word:
         return []
     return [part for part in word.split("-") if len(part) > 1 and part not in STOP_WORDS]
+
+
+class PhraseMatcher:
+    """Finds where the words of a phrase stand together in this order in a text, as the index reads it.
+
+    ``groups`` are ``lemma_groups`` of the phrase (each word's candidate lemmas). A word of the text
+    matches a word of the phrase when their lemmas meet, so inflected forms match («бюджету міста»
+    holds «бюджет міста»); a hyphenated word matches by its parts too, «м.» before a name is «місто»;
+    stop-words between the words are not counted, as the index keeps none. Each distinct word of the
+    texts is analysed once per matcher: one serves every page a query reads.
+    """
+
+    def __init__(self, groups):
+        self.wanted = [frozenset(group) for group in groups]
+        self._matches = {}
+
+    def _positions(self, word) -> int:
+        """A bit for each word of the phrase that ``word`` matches (0: none)."""
+        variants = lemma_variants(word)
+        for part in hyphen_parts(word):
+            variants += lemma_variants(part)
+        return sum(1 << i for i, wanted in enumerate(self.wanted) if not wanted.isdisjoint(variants))
+
+    def _bits(self, text) -> list[int]:
+        """The bits of each word of ``text`` that is not a stop-word (``_positions``), in order."""
+        matches = self._matches
+        bits = []
+        pieces = _CITY.split(text) if "м." in text else [text]
+        for i, piece in enumerate(pieces):
+            if i:
+                bits.append(self._positions("місто") | self._positions("м"))
+            words = search_words(piece)
+            for word in set(words).difference(matches):
+                matches[word] = -1 if word in STOP_WORDS else self._positions(word)
+            bits.extend(bit for bit in map(matches.__getitem__, words) if bit >= 0)
+        return bits
+
+    def found_in(self, texts) -> bool:
+        """Whether the phrase stands in one of ``texts``."""
+        size = len(self.wanted)
+        if not size:
+            return False
+        for text in texts:
+            if not text:
+                continue
+            bits = self._bits(text)
+            last = len(bits) - size
+            for start in (i for i, bit in enumerate(bits) if bit & 1 and i <= last):
+                if all(bits[start + n] >> n & 1 for n in range(1, size)):
+                    return True
+        return False
+
+
+def contains_phrase(texts, groups) -> bool:
+    """Whether the words of ``groups`` (``lemma_groups`` of a phrase) stand together in this order in
+    one of ``texts`` (``PhraseMatcher``)."""
+    return PhraseMatcher(groups).found_in(texts)
+
+
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+def split_phrases(query: str) -> tuple[str, list[str]]:
+    """A query's text outside quotes, and the phrases it quotes, in order.
+
+    ``"бюджет міста"``, «бюджет міста» and „бюджет міста“ are one phrase (``normalize`` makes them
+    straight quotes); a quote between a consonant and я, ю, є, ї is an apostrophe («об"єкти»), an
+    unclosed quote is just a character.
+    """
+    text = fold_apostrophes(normalize(query))
+    if '"' not in text:
+        return text, []
+    phrases = [phrase.strip() for phrase in _PHRASE.findall(text)]
+    return _PHRASE.sub(" ", text), [phrase for phrase in phrases if phrase]
 
 
 def index_text(*texts: str) -> str:

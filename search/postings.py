@@ -9,6 +9,11 @@ through a covering (term, page, weight) index, adds up weights weighted by how r
 and keeps the best ``limit``. The same SQL runs on SQLite and PostgreSQL.
 
 Only live pages have postings: unpublishing a page re-indexes it, which removes them.
+
+The postings keep no positions. A quoted phrase (``search.query.LemmaPhrase``) is answered from the
+pages that hold all its words, best first and at most ``PHRASE_CANDIDATES`` of them, whose texts are
+read as the index reads them to keep those where the words stand together: an ordinary query costs
+what it did, a phrase a bounded read more.
 """
 
 import functools
@@ -21,14 +26,14 @@ from collections import Counter
 from django.core.cache import cache
 from django.db import connections, router, transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Q, Sum, Value, When
-from modelsearch.query import And, Or, PlainText
+from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.models import Page
 
 from cms import analysis
 
 from .models import Posting
-from .requisites import requisites_terms
-from .sql import insert_rows
+from .requisites import requisites_terms, requisites_text
+from .sql import insert_rows, pk_in
 
 #: A term in the title weighs this much more than its occurrences in the text can; a term of the
 #: page's requisites (its act or document type, its number) weighs as much again.
@@ -152,20 +157,43 @@ def document_frequencies(terms) -> dict[str, int]:
     return frequencies
 
 
+def _phrase_groups(phrase):
+    """The words of a phrase, each as its candidate lemmas (``search.query.LemmaPhrase``), as posted."""
+    groups = getattr(phrase, "groups", None) or [(word,) for word in phrase.query_string.split()]
+    return [tuple(posted(term) for term in group) for group in groups]
+
+
 def _terms(query):
-    """Every term a query object names (PlainText words, through And and Or)."""
+    """Every term a query object names (PlainText words and phrases' words, through And and Or)."""
     if isinstance(query, PlainText):
         return query.query_string.split()
+    if isinstance(query, Phrase):
+        return [term for group in _phrase_groups(query) for term in group]
     if isinstance(query, (And, Or)):
         return [term for sub in query.subqueries for term in _terms(sub)]
     raise TypeError(f"Unsupported query: {query!r}")
 
 
+def _has_phrase(query) -> bool:
+    if isinstance(query, Phrase):
+        return True
+    return isinstance(query, (And, Or)) and any(_has_phrase(sub) for sub in query.subqueries)
+
+
 def _condition(query, flags):
-    """A HAVING condition on the per-term flags that holds when a page matches the query.
+    """A HAVING condition on the per-term flags that holds when a page matches the query (for a
+    phrase: when the page holds all its words, wherever they stand).
 
     None when no page can match: a term without a flag is in no page.
     """
+    if isinstance(query, Phrase):
+        parts = []
+        for group in _phrase_groups(query):
+            held = [Q(**{flags[term]: 1}) for term in group if term in flags]
+            if not held:
+                return None
+            parts.append(functools.reduce(operator.or_, held))
+        return functools.reduce(operator.and_, parts)
     if isinstance(query, PlainText):
         kept = [posted(term) for term in query.query_string.split()]
         parts = [Q(**{flags[term]: 1}) if term in flags else None for term in kept]
@@ -213,11 +241,57 @@ def find(query, *, limit: int, within=None) -> list[int]:
     postings = Posting.objects.filter(term__in=terms)
     if within is not None:
         postings = postings.filter(page__in=within.values("pk"))
-    rows = (
-        postings.values("page_id")
-        .annotate(score=score, **annotations)
-        .filter(condition)
-        .order_by("-score", "-page_id")
-        .values_list("page_id", flat=True)[:limit]
-    )
-    return list(rows)
+    matching = postings.values("page_id").annotate(score=score, **annotations).filter(condition)
+    matching = matching.order_by("-score", "-page_id")
+    if not _has_phrase(query):
+        return list(matching.values_list("page_id", flat=True)[:limit])
+    # The postings keep no positions: of the pages holding a phrase's words, the best
+    # ``PHRASE_CANDIDATES`` are read and kept where the words stand together.
+    rows = list(matching.values_list("page_id", *flags.values())[:PHRASE_CANDIDATES])
+    matchers = {}
+    found = []
+    for start in range(0, len(rows), PHRASE_BATCH):
+        batch = rows[start : start + PHRASE_BATCH]
+        texts = _page_texts([row[0] for row in batch])
+        for page_id, *held in batch:
+            present = {term for term, flag in zip(flags, held, strict=True) if flag}
+            if _holds(query, present, texts.get(page_id, []), matchers):
+                found.append(page_id)
+                if len(found) == limit:
+                    return found
+    return found
+
+
+#: Pages holding a phrase's words that are read to find the words together, best first: a bound on
+#: the cost of a phrase (each is read as the index reads it); a page beyond it is not found.
+PHRASE_CANDIDATES = 200
+#: Pages read at a time (the best ones often suffice).
+PHRASE_BATCH = 50
+
+
+def _page_texts(page_ids) -> dict[int, list[str]]:
+    """The texts of these pages as the index reads them (``search_texts``, and their requisites)."""
+    texts = {}
+    for page in Page.objects.filter(pk__in=pk_in(page_ids)).specific():
+        page_texts = page.search_texts() if hasattr(page, "search_texts") else [page.title]
+        texts[page.pk] = [*page_texts, requisites_text(page)]
+    return texts
+
+
+def _holds(query, present, texts, matchers) -> bool:
+    """Whether a page whose terms among the query's are ``present`` and whose texts are ``texts``
+    matches ``query``: its phrases' words standing together (``analysis.PhraseMatcher``, one per
+    phrase in ``matchers``, shared by the pages of a search)."""
+    if isinstance(query, Phrase):
+        groups = _phrase_groups(query)
+        if not all(present.intersection(group) for group in groups):
+            return False
+        if id(query) not in matchers:
+            matchers[id(query)] = analysis.PhraseMatcher(getattr(query, "groups", groups))
+        return matchers[id(query)].found_in(texts)
+    if isinstance(query, PlainText):
+        held = [posted(term) in present for term in query.query_string.split()]
+        return all(held) if query.operator.lower() == "and" else any(held)
+    if isinstance(query, And):
+        return all(_holds(sub, present, texts, matchers) for sub in query.subqueries)
+    return any(_holds(sub, present, texts, matchers) for sub in query.subqueries)

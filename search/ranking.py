@@ -19,7 +19,7 @@ from cms import analysis
 from pages.models import ActPage, CommissionDocumentPage
 
 from . import postings
-from .query import build_query
+from .query import build_query, query_units
 from .resilience import BreakerOpen
 from .sql import pk_in
 
@@ -73,6 +73,7 @@ def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES) -> Fo
     backend fails or its circuit breaker is open, the database backend answers instead. If no page
     holds every word, pages holding any of them are found instead (``partial``): a citizen who types
     «тарифи Ніжинводоканалу» should still find the page that says «тарифна сітка … Ніжинводоканал».
+    A quoted phrase stays whole there: it is one of the parts, never its words apart.
     """
     pinned = exact_number_matches(raw)
     query = build_query(raw)
@@ -80,7 +81,7 @@ def find_page_ids(raw: str, *, queryset=None, limit: int = MAX_CANDIDATES) -> Fo
         return Found(pinned)
     ids, fallback = with_fallback(lambda backend: _run(backend, query, queryset, limit))
     partial = False
-    if not ids and not pinned and len(analysis.query_term_groups(raw)) > 1:
+    if not ids and not pinned and query_units(raw) > 1:
         relaxed = build_query(raw, match_all=False)
         ids, relaxed_fallback = with_fallback(lambda backend: _run(backend, relaxed, queryset, limit))
         fallback, partial = fallback or relaxed_fallback, bool(ids)

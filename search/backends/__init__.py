@@ -1,9 +1,10 @@
 """Elasticsearch and OpenSearch backends that never make a save wait on a sick server.
 
-They are Wagtail's own backends with three changes:
+They are Wagtail's own backends with these changes:
 
 * index settings for Ukrainian text (see ``UKRAINIAN_INDEX_SETTINGS``); the lemmatised field
   ``search_lemmas`` is analysed in Python (``cms.analysis``), so no server plugin is needed;
+* a quoted phrase of a query matches any of its words' candidate lemmas (``LemmaPhraseCompilerMixin``);
 * a page's heading — the lemmas of its title and its requisites (act or document type, number;
   ``search.requisites``) — is indexed as ``HEADING_FIELD`` and weighs as much as the title
   (``HeadingMappingMixin``), as it does in the database's postings;
@@ -16,13 +17,22 @@ Settings (``WAGTAILSEARCH_BACKENDS[alias]``): ``ALIAS`` (this entry's name, for 
 ``BREAKER_THRESHOLD`` (failures before opening, default 3), ``BREAKER_COOL_DOWN`` (seconds, 60).
 """
 
-from modelsearch.backends.elasticsearch8 import Elasticsearch8Mapping, Elasticsearch8SearchBackend
-from modelsearch.backends.elasticsearch9 import Elasticsearch9Mapping, Elasticsearch9SearchBackend
+from modelsearch.backends.elasticsearch8 import (
+    Elasticsearch8Mapping,
+    Elasticsearch8SearchBackend,
+    Elasticsearch8SearchQueryCompiler,
+)
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9Mapping,
+    Elasticsearch9SearchBackend,
+    Elasticsearch9SearchQueryCompiler,
+)
 from modelsearch.utils import deep_update
 from wagtail.models import Page
 
-from cms.analysis import index_text
+from cms.analysis import SUBSTITUTES, apostrophe_mappings, index_text
 
+from ..query import LemmaPhrase
 from ..requisites import requisites_terms
 from ..resilience import BreakerOpen, CircuitBreaker, queue_operation
 
@@ -35,10 +45,15 @@ UKRAINIAN_INDEX_SETTINGS = {
     "settings": {
         "analysis": {
             "char_filter": {
-                # The same apostrophe and quote unification as cms.analysis.normalize.
+                # The same apostrophe and quote unification as cms.analysis.normalize, and the
+                # apostrophe typed as a soft sign or a double quote read as in cms.analysis.search_form
+                # («сімья», «об"єкти» → «сім'я», «об'єкти»).
                 "uk_apostrophes": {
                     "type": "mapping",
-                    "mappings": ["\u2019=>'", "\u02bc=>'", "\u2018=>'", "`=>'", '\u00ab=>"', '\u00bb=>"'],
+                    "mappings": [
+                        *(f"{typed}=>{meant}" for typed, meant in SUBSTITUTES.items() if meant != "-"),
+                        *apostrophe_mappings(),
+                    ],
                 },
             },
             "analyzer": {
@@ -73,6 +88,30 @@ class HeadingMappingMixin:
             terms = index_text(obj.title).split() + sorted(requisites_terms(obj))
             document[HEADING_FIELD] = " ".join(dict.fromkeys(terms))
         return document
+
+
+class LemmaPhraseCompilerMixin:
+    """Match a quoted phrase (``search.query.LemmaPhrase``) as a phrase of any of its words' candidate
+    lemmas («відходів» is «відходи» or «відхід»), not of the likeliest ones alone."""
+
+    def _compile_phrase_query(self, query, fields):
+        if not isinstance(query, LemmaPhrase):
+            return super()._compile_phrase_query(query, fields)
+        alternatives = [
+            super(LemmaPhraseCompilerMixin, self)._compile_phrase_query(phrase, fields)
+            for phrase in query.alternatives()
+        ]
+        if len(alternatives) == 1:
+            return alternatives[0]
+        return {"bool": {"should": alternatives, "minimum_should_match": 1}}
+
+
+class Elasticsearch8PhraseQueryCompiler(LemmaPhraseCompilerMixin, Elasticsearch8SearchQueryCompiler):
+    pass
+
+
+class Elasticsearch9PhraseQueryCompiler(LemmaPhraseCompilerMixin, Elasticsearch9SearchQueryCompiler):
+    pass
 
 
 class Elasticsearch8HeadingMapping(HeadingMappingMixin, Elasticsearch8Mapping):
@@ -149,24 +188,34 @@ class Elasticsearch8Backend(ResilientBackendMixin, Elasticsearch8SearchBackend):
     """Elasticsearch 8 with Ukrainian index settings, weighed headings and a circuit breaker."""
 
     mapping_class = Elasticsearch8HeadingMapping
+    query_compiler_class = Elasticsearch8PhraseQueryCompiler
 
 
 class Elasticsearch9Backend(ResilientBackendMixin, Elasticsearch9SearchBackend):
     """Elasticsearch 9 with Ukrainian index settings, weighed headings and a circuit breaker."""
 
     mapping_class = Elasticsearch9HeadingMapping
+    query_compiler_class = Elasticsearch9PhraseQueryCompiler
 
 
 try:
-    from modelsearch.backends.opensearch2 import OpenSearch2Mapping, OpenSearch2SearchBackend
+    from modelsearch.backends.opensearch2 import (
+        OpenSearch2Mapping,
+        OpenSearch2SearchBackend,
+        OpenSearch2SearchQueryCompiler,
+    )
 
     class OpenSearch2HeadingMapping(HeadingMappingMixin, OpenSearch2Mapping):
+        pass
+
+    class OpenSearch2PhraseQueryCompiler(LemmaPhraseCompilerMixin, OpenSearch2SearchQueryCompiler):
         pass
 
     class OpenSearch2Backend(ResilientBackendMixin, OpenSearch2SearchBackend):
         """OpenSearch 2 with Ukrainian index settings, weighed headings and a circuit breaker."""
 
         mapping_class = OpenSearch2HeadingMapping
+        query_compiler_class = OpenSearch2PhraseQueryCompiler
 except ImportError:  # opensearch-py is optional
     pass
 
