@@ -1,9 +1,14 @@
+import io
 import uuid
+from typing import NamedTuple
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import override_settings
 from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
@@ -19,6 +24,40 @@ def media_root(settings, tmp_path_factory):
     """Uploaded files of a test go to a temporary directory, never to var/media."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     return settings.MEDIA_ROOT
+
+
+class LoadedDemo(NamedTuple):
+    output: str
+    media: str
+
+
+#: The admin password of the demo the tests load.
+DEMO_PASSWORD = "demo-password-1"
+
+
+@pytest.fixture(scope="class")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """``load_demo`` run once for a class of tests that read the demo, instead of once per test (a run
+    takes 10–25 s): committed, its files in a directory of the class (the class overrides ``media_root``
+    with it), so that each test still runs in its own transaction on top of it and what a test writes is
+    rolled back. When the class ends, the database is put back as the migrations left it."""
+    media = str(tmp_path_factory.mktemp("demo-media"))
+    output = io.StringIO()
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=media):
+        # Wagtail's tasks look their content type up while they are being restored, before the content
+        # types are: with every one cached now (the ids the restore gives back), none is created then.
+        ContentType.objects.get_for_models(*apps.get_models(), for_concrete_models=False)
+        initial = connection.creation.serialize_db_to_string()
+        call_command("load_demo", admin_user="admin", admin_password=DEMO_PASSWORD, stdout=output)
+    try:
+        yield LoadedDemo(output.getvalue(), media)
+    finally:
+        with django_db_blocker.unblock():
+            # Sequences keep their values: the rows put back keep their ids, below them.
+            call_command(
+                "flush", interactive=False, verbosity=0, inhibit_post_migrate=True, reset_sequences=False
+            )
+            connection.creation.deserialize_db_from_string(initial)
 
 
 @pytest.fixture(autouse=True)
