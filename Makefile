@@ -52,14 +52,15 @@ chromium:
 		fi; }
 
 # The whole suite on SQLite, the browser suite (Debian's chromium, skipped with a notice when absent) included.
+# Each pass ends with its 25 slowest tests (CI's log keeps the suite's time in view).
 test-sqlite: install chromium node_modules/axe-core/axe.min.js
-	$(PY) -m pytest
+	$(PY) -m pytest --durations=25
 
 # The browser suite runs once, in test-sqlite; here the rest of the suite on PostgreSQL.
 # PostgreSQL is required in CI; on a developer machine without it the run is skipped with a notice.
 test-postgres: install
 	@if $(PY) -c "import psycopg,sys; psycopg.connect('$(PG_URL)'.rsplit('/',1)[0] + '/postgres', connect_timeout=3).close()" 2>/dev/null; then \
-		DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser"; \
+		DATABASE_URL=$(PG_URL) $(PY) -m pytest -m "not browser" --durations=25; \
 	elif [ -n "$$CI" ]; then \
 		echo "PostgreSQL is not reachable at $(PG_URL)" >&2; exit 1; \
 	else \
