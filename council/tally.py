@@ -65,17 +65,22 @@ COUNT_FIELDS = {
 VOTE_FIELDS = [*COUNT_FIELDS.values(), "composition", "quorum", "adopted"]
 
 
-def composition_on(convocation_id: int | None, day: datetime.date) -> int | None:
-    """The council's total composition on ``day``: deputies with a running mandate, and the mayor."""
-    if convocation_id is None:
-        return None
-    deputies = (
-        Membership.objects.filter(convocation_id=convocation_id, start_date__lte=day)
+def _running_on(rows: QuerySet, day: datetime.date) -> int:
+    """How many deputies hold one of ``rows`` (memberships or commission seats) on ``day``, ends included."""
+    return (
+        rows.filter(start_date__lte=day)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
         .values("deputy")
         .distinct()
         .count()
     )
+
+
+def composition_on(convocation_id: int | None, day: datetime.date) -> int | None:
+    """The council's total composition on ``day``: deputies with a running mandate, and the mayor."""
+    if convocation_id is None:
+        return None
+    deputies = _running_on(Membership.objects.filter(convocation_id=convocation_id), day)
     return deputies + HEAD_OF_COUNCIL if deputies else None
 
 
@@ -83,14 +88,7 @@ def commission_composition_on(commission_id: int | None, day: datetime.date) -> 
     """A standing commission's composition on ``day``: the deputies whose seat in it runs that day."""
     if commission_id is None:
         return None
-    members = (
-        CommissionMembership.objects.filter(commission_id=commission_id, start_date__lte=day)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=day))
-        .values("deputy")
-        .distinct()
-        .count()
-    )
-    return members or None
+    return _running_on(CommissionMembership.objects.filter(commission_id=commission_id), day) or None
 
 
 def judged_by(meeting: Meeting) -> tuple[str, int | None] | None:

@@ -66,30 +66,25 @@ def test_an_empty_catalogue_gives_the_page_no_date(client, site):
     assert entries(client)[f"{site.root_url}/opendata/"] is None
 
 
-def test_publishing_an_act_purges_the_cached_sitemap_and_moves_the_pages_date(
-    client, page_cache, site, act, django_capture_on_commit_callbacks
-):
-    opendata = f"{site.root_url}/opendata/"
-    assert entries(client)[opendata] == "2019-03-06"
-    assert client.get("/sitemap.xml")[HEADER] == "hit"
-
-    with django_capture_on_commit_callbacks(execute=True):
-        act.save_revision().publish()
-
-    assert client.get("/sitemap.xml")[HEADER] == "miss"
-    assert entries(client)[opendata] == timezone.localdate().isoformat()
+def publish_the_act(act):
+    act.save_revision().publish()
 
 
-def test_an_organisation_saved_purges_the_cached_sitemap_and_moves_the_pages_date(
-    client, page_cache, site, act, django_capture_on_commit_callbacks
-):
+def save_an_organisation(act):
     """No page is published: the registry's organisations purge the ``council`` section, sitemap included."""
+    Organization.objects.create(kind=OrganizationKind.NGO, name="Громадська спілка", edrpou="12345678")
+
+
+@pytest.mark.parametrize("change", [publish_the_act, save_an_organisation])
+def test_a_change_of_a_dataset_purges_the_cached_sitemap_and_moves_the_pages_date(
+    change, client, page_cache, site, act, django_capture_on_commit_callbacks
+):
     opendata = f"{site.root_url}/opendata/"
     assert entries(client)[opendata] == "2019-03-06"
     assert client.get("/sitemap.xml")[HEADER] == "hit"
 
     with django_capture_on_commit_callbacks(execute=True):
-        Organization.objects.create(kind=OrganizationKind.NGO, name="Громадська спілка", edrpou="12345678")
+        change(act)
 
     assert client.get("/sitemap.xml")[HEADER] == "miss"
     assert entries(client)[opendata] == timezone.localdate().isoformat()

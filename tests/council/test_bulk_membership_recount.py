@@ -27,12 +27,6 @@ def at(day):
 
 
 @pytest.fixture
-def deputies(convocation):
-    """Eleven deputies of the convocation, none in a faction: with the mayor, a council of twelve."""
-    return [MembershipFactory(convocation=convocation, faction=None).deputy for _ in range(11)]
-
-
-@pytest.fixture
 def vote(convocation, deputies):
     """A plenary vote on ``DAY``: seven «for» of twelve, adopted."""
     meeting = MeetingFactory(convocation=convocation, starts_at=at(DAY))

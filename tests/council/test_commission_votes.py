@@ -20,7 +20,6 @@ from .factories import (
     BallotFactory,
     CommissionMembershipFactory,
     MeetingFactory,
-    MembershipFactory,
     VoteFactory,
 )
 
@@ -33,12 +32,6 @@ ONE_DAY = datetime.timedelta(days=1)
 
 def at(day):
     return datetime.datetime.combine(day, datetime.time(10), tzinfo=datetime.UTC)
-
-
-@pytest.fixture
-def deputies(convocation):
-    """Eleven deputies of the convocation: with the mayor, a council of twelve."""
-    return [MembershipFactory(convocation=convocation, faction=None).deputy for _ in range(11)]
 
 
 @pytest.fixture

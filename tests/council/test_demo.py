@@ -21,6 +21,7 @@ from council.models import (
     Vote,
 )
 from pages.demo.base import Report
+from tests.support.demo import ReadsTheLoadedDemo
 
 pytestmark = pytest.mark.django_db
 
@@ -108,17 +109,8 @@ def test_each_demo_convocation_has_its_own_parties(home_page, commission):
     assert len(together) > 5
 
 
-class TestTheLoadedDemo:
-    """The tests that read the demo, on one ``load_demo`` for them all (``loaded_demo``)."""
-
-    @pytest.fixture(autouse=True)
-    def media_root(self, settings, loaded_demo):
-        settings.MEDIA_ROOT = loaded_demo.media
-        return settings.MEDIA_ROOT
-
-    @pytest.fixture
-    def demo(self, loaded_demo):
-        return loaded_demo.output
+class TestTheLoadedDemo(ReadsTheLoadedDemo):
+    """The tests that read the demo, on one ``load_demo`` for them all."""
 
     def test_load_demo_twice_creates_nothing_the_second_time(self, demo):
         first = council_counts()

@@ -12,6 +12,7 @@ from wagtail.models import Page, Revision
 
 from cms.models import CouncilDocument, SiteSettings
 from pages import models as m
+from tests.support.demo import ReadsTheLoadedDemo
 
 
 def counts():
@@ -32,19 +33,8 @@ def test_new_admin_without_password_is_refused(db, home_page):
         call_command("load_demo", admin_user="nobody", stdout=io.StringIO())
 
 
-@pytest.mark.django_db
-class TestTheLoadedDemo:
-    """The tests that read the demo, on one ``load_demo`` for them all (``loaded_demo``)."""
-
-    @pytest.fixture(autouse=True)
-    def media_root(self, settings, loaded_demo):
-        settings.MEDIA_ROOT = loaded_demo.media
-        return settings.MEDIA_ROOT
-
-    @pytest.fixture
-    def demo(self, loaded_demo):
-        """The output of a first run of ``load_demo``."""
-        return loaded_demo.output
+class TestTheLoadedDemo(ReadsTheLoadedDemo):
+    """The tests that read the demo, on one ``load_demo`` for them all."""
 
     def test_demo_has_every_content_type_in_quantity(self, demo):
         assert m.NewsPage.objects.live().count() >= 30
