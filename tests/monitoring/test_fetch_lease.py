@@ -167,6 +167,22 @@ def test_a_killed_runs_lease_blocks_only_until_it_expires(held_site, shared):
     assert Article.objects.count() == 2 and not FetchLease.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_run_stopped_by_sigterm_gives_its_lease_back(held_site, shared):
+    """``systemctl stop`` or a shutdown: the next run need not wait for the lease to expire."""
+    shared.push()
+    stopped = shared.start("--feed", held_site.feed, *RUN)
+    wait_for(held_site.holding, stopped)
+    stopped.send_signal(signal.SIGTERM)
+    stopped.communicate(timeout=30)
+    assert stopped.returncode == 128 + signal.SIGTERM
+
+    code, out, err = shared.run("--feed", held_site.feed, *RUN)
+    assert code == 0 and BUSY not in err and len(out.splitlines()) == 2, err
+    shared.pull()
+    assert not FetchLease.objects.exists()
+
+
 @pytest.mark.django_db
 def test_a_lease_not_renewed_expires_and_its_late_holder_stops():
     ttl = datetime.timedelta(seconds=1)
