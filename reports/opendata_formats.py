@@ -15,7 +15,6 @@ from collections.abc import Iterator
 
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from cms.exports import safe_cell
@@ -82,16 +81,15 @@ def stream_json(name: str, *, schema_url: str) -> Iterator[str]:
     yield "\n]}\n"
 
 
-def _xlsx_cell(sheet, value):
+def _xlsx_value(value):
+    """A cell's value as the CSV writes it; text without the control characters the workbook's XML may not
+    hold (a vertical tab pasted from Word: openpyxl refuses the whole file for one), made safe again
+    after they are gone («\x01=…» would start a formula then). openpyxl takes text for a formula only
+    when it starts with «=», which ``safe_cell`` never lets through: every text cell is a string."""
     value = _csv_cell(value)
     if isinstance(value, str):
-        # Control characters (a vertical tab pasted from Word) are not allowed in the workbook's XML:
-        # openpyxl refuses the whole file for one of them, so they are dropped from the cell.
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # text, whatever it starts with: openpyxl would take «=…» for a formula
-    return cell
+        return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
 
 
 def write_xlsx(name: str, *, title: str):
@@ -108,7 +106,7 @@ def write_xlsx(name: str, *, title: str):
     sheet.freeze_panes = "A2"
     sheet.append(fields)
     for row in DATASETS[name].rows():
-        sheet.append([_xlsx_cell(sheet, export_value(row[field])) for field in fields])
+        sheet.append([_xlsx_value(export_value(row[field])) for field in fields])
     handle = tempfile.TemporaryFile()
     workbook.save(handle)
     handle.seek(0)

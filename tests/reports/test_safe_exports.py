@@ -93,6 +93,16 @@ def test_organisations_xlsx_keeps_the_hostile_name_as_text(client, hostile):
     assert name == "'" + STEAL
 
 
+def test_a_control_character_before_a_formula_leaves_the_xlsx_and_the_formula_stays_text(client, db):
+    """The workbook's XML may not hold «\x01»: dropped, it would have let «=1+1» start the cell."""
+    make_organization(OrganizationKind.NGO, "2000002", head="\x01=1+1")
+    response = client.get("/opendata/organizations.xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = [cell.value for cell in sheet[1]]
+    head = sheet.cell(row=2, column=header.index("head") + 1)
+    assert (head.value, head.data_type) == ("'=1+1", "s")
+
+
 def test_organisations_csv_keeps_the_hostile_name_readable_as_text(client, hostile):
     rows = list(csv.DictReader(io.StringIO(download(client, "/opendata/organizations.csv"), newline="")))
     assert [row["name"] for row in rows] == ["'" + STEAL]
