@@ -32,7 +32,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.utils import timezone
 
-from .models import CommissionMembership, Deputy, Membership, Vote
+from .models import CommissionMembership, Deputy, Meeting, Membership, Vote
 from .models.people import BULK_WRITE_HOOKS
 from .tally import WRITE_CHUNK, recount_votes
 
@@ -267,9 +267,33 @@ def _after_delete(sender, instance, **kwargs):
     _after_change(sender, instance, deleted=True)
 
 
+#: What a meeting's votes are judged by: whose composition (its kind, commission, convocation) and on
+#: which day (its start, for a vote without a time of its own; ``council.tally``).
+JUDGED_BY = ("kind", "commission_id", "convocation_id", "starts_at")
+
+
+def _meeting_before_save(sender, instance, raw=False, **kwargs):
+    stored = None
+    if not raw and instance.pk is not None:
+        stored = Meeting.objects.filter(pk=instance.pk).values_list(*JUDGED_BY).first()
+    instance._judged_by_before = stored
+
+
+def _meeting_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A meeting's kind, commission, convocation or date corrected: its votes are judged again (a
+    correction of its title, place or protocol recounts nothing)."""
+    stored = getattr(instance, "_judged_by_before", None)
+    if raw or created or stored is None:
+        return
+    if stored != tuple(getattr(instance, field) for field in JUDGED_BY):
+        recount_votes(Vote.objects.filter(agenda_item__meeting=instance))
+
+
 def connect_signals() -> None:
     """Recount the votes a membership's or seat's save, delete or bulk write affects (see the module's
-    docstring)."""
+    docstring), and a meeting's votes when what they are judged by changes."""
+    pre_save.connect(_meeting_before_save, sender=Meeting, dispatch_uid="council_meeting_before_save")
+    post_save.connect(_meeting_saved, sender=Meeting, dispatch_uid="council_meeting_saved")
     for model, name in ((Membership, "membership"), (CommissionMembership, "seat")):
         pre_save.connect(_before_change, sender=model, dispatch_uid=f"council_{name}_before_save")
         post_save.connect(_after_change, sender=model, dispatch_uid=f"council_{name}_saved")

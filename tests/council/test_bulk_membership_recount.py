@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from council import recounting
-from council.kinds import BallotChoice
+from council.kinds import BallotChoice, MeetingKind
 from council.models import Ballot, Membership, Vote
 from council.recounting import recount_once
 from tests.registry.factories import PartyOrganizationFactory
@@ -141,3 +141,22 @@ def test_the_queries_of_a_bulk_update_do_not_grow_with_the_votes(convocation, de
         return len(captured)
 
     assert queries(2) == queries(20)
+
+
+def test_correcting_a_meetings_kind_or_date_judges_its_votes_again(deputies, vote, recounts):
+    meeting = vote.agenda_item.meeting
+    meeting.kind = MeetingKind.EXECUTIVE  # the executive committee's composition is not recorded
+    meeting.save()
+    assert judged(vote) == (None, None)
+    meeting.kind = MeetingKind.PLENARY
+    meeting.save()
+    assert judged(vote) == (12, True)
+    Membership.objects.filter(deputy__in=deputies[4:]).update(start_date=DAY + ONE_DAY)
+    assert judged(vote) == (5, True)  # seven mandates begin the next day
+    meeting.starts_at = at(DAY + ONE_DAY)  # the session was in fact held the next day
+    meeting.save()
+    assert judged(vote) == (12, True)
+    calls = len(recounts)
+    meeting.title = "Пленарне засідання (уточнено)"
+    meeting.save()
+    assert len(recounts) == calls  # nothing the votes are judged by changed
